@@ -1,0 +1,238 @@
+package io.cameraservice.app;
+
+import io.cameraservice.auth.ApiKeyStore;
+import io.cameraservice.auth.AuthFailureLimiter;
+import io.cameraservice.auth.AuthGate;
+import io.cameraservice.auth.AuthMethods;
+import io.cameraservice.auth.Authenticator;
+import io.cameraservice.auth.HttpAuthenticator;
+import io.cameraservice.auth.JwtVerifier;
+import io.cameraservice.auth.PermissionMatrix;
+import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.events.Event;
+import io.cameraservice.events.EventHub;
+import io.cameraservice.events.EventMethods;
+import io.cameraservice.events.Topics;
+import io.cameraservice.governance.WorkPools;
+import io.cameraservice.observability.ComponentState;
+import io.cameraservice.observability.HealthRegistry;
+import io.cameraservice.observability.HealthRoutes;
+import io.cameraservice.observability.MetricsReport;
+import io.cameraservice.observability.MetricsRoute;
+import io.cameraservice.observability.ProcessStats;
+import io.cameraservice.observability.RpcMetrics;
+import io.cameraservice.observability.SystemMetricsSection;
+import io.cameraservice.rpc.MethodRegistry;
+import io.cameraservice.rpc.RpcDispatcher;
+import io.cameraservice.server.ConnectionGate;
+import io.cameraservice.server.Polls;
+import io.cameraservice.server.RouteContributor;
+import io.cameraservice.server.WebSocketServer;
+import io.cameraservice.system.BuildInfo;
+import io.cameraservice.system.CameraOverview;
+import io.cameraservice.system.Capabilities;
+import io.cameraservice.system.SystemMethods;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring: builds every part from the configuration, registers the methods and routes, starts the servers, and
+ * takes it all down again in order. This is the one place that knows how the parts fit together.
+ */
+public final class CameraService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
+  private static final short GOING_AWAY = 1001;
+  private static final long API_KEY_REFRESH_MS = 2_000;
+
+  private final ServiceConfig config;
+  private final Clock clock;
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry metrics;
+  private final WorkPools pools;
+  private final HealthRegistry health = new HealthRegistry();
+  private final EventHub events;
+  private final RpcDispatcher dispatcher;
+  private final WebSocketServer server;
+  private final TokenMinter tokens;
+  private final SystemMethods system;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile int port = -1;
+
+  private CameraService(ServiceConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    Path dataDir = config.storage().dataPath();
+    createDirectories(dataDir, config.storage().statePath());
+
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setEventLoopPoolSize(config.server().effectiveEventLoops())
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics))
+        .build();
+    this.pools = new WorkPools(config.limits().queues());
+    this.events = new EventHub(clock, metrics);
+
+    ApiKeyStore apiKeys = new ApiKeyStore(config.storage().statePath(), clock);
+    String secret = config.auth().jwtSecret();
+    Authenticator authenticator = new Authenticator(
+        new JwtVerifier(vertx, secret, config.auth().clockSkewSeconds(), clock), apiKeys, pools.fs(), clock);
+    this.tokens = new TokenMinter(vertx, secret, clock);
+    AuthFailureLimiter authFailures = new AuthFailureLimiter(config.limits().authFailures().max(),
+        config.limits().authFailures().windowSeconds() * 1000L, clock, 100_000);
+    PermissionMatrix permissions = PermissionMatrix.withOverrides(config.auth().permissions());
+
+    BuildInfo build = BuildInfo.load();
+    Capabilities capabilities = new Capabilities().feature("json_rpc_2.0").feature("websocket")
+        .feature("jwt_auth").feature("api_keys").feature("events").feature("prometheus_metrics");
+    MetricsReport report = new MetricsReport();
+    RpcMetrics rpcMetrics = new RpcMetrics(metrics);
+    report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
+    this.system = new SystemMethods(build, capabilities, health, CameraOverview.NONE, report, pools.fs(), clock,
+        config.cameras().maxCameras());
+
+    MethodRegistry methods = new MethodRegistry();
+    system.registerInto(methods);
+    new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
+        .registerInto(methods);
+    new EventMethods(events).registerInto(methods);
+
+    this.dispatcher = new RpcDispatcher(methods, List.of(new AuthGate(permissions, authenticator)), rpcMetrics,
+        config.server().maxMessageBytes(), config.server().maxBatchSize());
+
+    List<RouteContributor> routes = new ArrayList<>();
+    routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
+    routes.add(new MetricsRoute(metrics, new HttpAuthenticator(authenticator), config.metrics().openToAll()));
+    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
+    report.section("rpc_metrics", () -> new JsonObject()
+        .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
+        .put("in_flight", dispatcher.inFlight())
+        .put("connections", server.openConnections()));
+    health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
+        : stopped.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
+
+    vertx.setPeriodic(API_KEY_REFRESH_MS, id -> pools.fs().submit(() -> {
+      apiKeys.refresh();
+      return null;
+    }));
+  }
+
+  /** Builds and starts the service; the future completes once it accepts connections. */
+  public static Future<CameraService> start(ServiceConfig config, Clock clock) {
+    CameraService service = new CameraService(config, clock);
+    Promise<CameraService> started = Promise.promise();
+    service.server.start().map(actualPort -> {
+      service.port = actualPort;
+      service.health.markStarted();
+      service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
+          new JsonObject().put("version", BuildInfo.load().version()).put("port", actualPort)));
+      LOG.info("listening on {}:{} with {} event loop(s)", config.server().host(), actualPort,
+          config.server().effectiveEventLoops());
+      return service;
+    }).onComplete(done -> {
+      if (done.succeeded()) {
+        started.complete(service);
+      } else {
+        LOG.error("start-up failed: {}", done.cause().toString());
+        service.pools.close();
+        service.vertx.close().onComplete(v -> started.fail(done.cause()));
+      }
+    });
+    return started.future();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public TokenMinter tokens() {
+    return tokens;
+  }
+
+  public EventHub events() {
+    return events;
+  }
+
+  /**
+   * Graceful stop: not ready any more, no new connections, in-flight calls get up to
+   * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
+   */
+  public Future<Void> stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    LOG.info("shutting down");
+    health.markStopping();
+    server.stopAccepting();
+    events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
+    long graceMs = config.server().shutdownGraceSeconds() * 1000L;
+    return awaitIdle(graceMs)
+        .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
+        .compose(v -> server.undeploy())
+        .eventually(() -> {
+          pools.close();
+          return vertx.close();
+        })
+        .onComplete(v -> LOG.info("stopped"));
+  }
+
+  private Future<Void> awaitIdle(long timeoutMs) {
+    return Polls.until(vertx, () -> dispatcher.inFlight() == 0, timeoutMs).map(idle -> {
+      if (!idle) {
+        LOG.warn("{} call(s) still running after the shutdown grace period", dispatcher.inFlight());
+      }
+      return null;
+    });
+  }
+
+  private static ConnectionGate openGate() {
+    return new ConnectionGate() {
+      @Override
+      public int admit(String address) {
+        return 0;
+      }
+
+      @Override
+      public void release(String address) {}
+    };
+  }
+
+  private static void createDirectories(Path... dirs) {
+    for (Path dir : dirs) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + dir, e);
+      }
+    }
+  }
+}

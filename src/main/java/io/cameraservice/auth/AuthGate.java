@@ -1,0 +1,39 @@
+package io.cameraservice.auth;
+
+import io.cameraservice.rpc.CallGate;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.RpcConnection;
+import io.cameraservice.rpc.RpcError;
+
+/**
+ * Admits a call only with a live session whose role reaches the method's minimum. Unauthenticated callers get
+ * -32001 for every method but the open ones, whether the method exists or not, so they learn nothing of the method set.
+ */
+public final class AuthGate implements CallGate {
+
+  private final PermissionMatrix permissions;
+  private final Authenticator authenticator;
+
+  public AuthGate(PermissionMatrix permissions, Authenticator authenticator) {
+    this.permissions = permissions;
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
+    if (spec != null && permissions.isOpen(method)) {
+      return null;
+    }
+    Session session = connection.session();
+    if (session == null) {
+      return RpcError.authenticationFailed("auth_required");
+    }
+    RpcError invalid = authenticator.check(session);
+    if (invalid != null || spec == null) {
+      return invalid;
+    }
+    Role required = permissions.minimumRole(method);
+    return session.role().atLeast(required) ? null
+        : RpcError.permissionDenied(required.wireName(), session.role().wireName());
+  }
+}

@@ -1,0 +1,74 @@
+package io.cameraservice.auth;
+
+import io.cameraservice.governance.RateClass;
+import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodRegistry;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.Param;
+import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.RpcConnection;
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.RpcException;
+import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code authenticate}: binds a session to the socket, subject to the per-address failure lockout. */
+public final class AuthMethods {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthMethods.class);
+
+  private final Authenticator authenticator;
+  private final AuthFailureLimiter failures;
+  private final Consumer<RpcConnection> onFirstSession;
+
+  /**
+   * @param onFirstSession told when a socket gets its first session (default event subscriptions); a socket that
+   *     re-authenticates, e.g. to refresh its token, keeps what it had subscribed to
+   */
+  public AuthMethods(Authenticator authenticator, AuthFailureLimiter failures,
+      Consumer<RpcConnection> onFirstSession) {
+    this.authenticator = authenticator;
+    this.failures = failures;
+    this.onFirstSession = onFirstSession;
+  }
+
+  public void registerInto(MethodRegistry registry) {
+    registry.register(new MethodSpec("authenticate", RateClass.STATUS,
+        ParamSchema.of(Param.string("auth_token").required().maxLength(8192)), this::authenticate));
+  }
+
+  private Future<JsonObject> authenticate(Call call) {
+    RpcConnection connection = call.connection();
+    String address = connection.remoteAddress();
+    long lockedMs = failures.lockedForMillis(address);
+    if (lockedMs > 0) {
+      return Future.failedFuture(RpcError.rateLimited("auth_locked_out", lockedMs, failures.max(), "auth_failures")
+          .with("window_seconds", failures.windowMillis() / 1000).exception());
+    }
+    return authenticator.authenticate(call.params().string("auth_token"))
+        .recover(e -> {
+          failures.recordFailure(address);
+          String reason = e instanceof RpcException ? ((RpcException) e).error().reason() : "invalid_token";
+          LOG.info("authentication failed from {}: {}", address, reason);
+          return Future.failedFuture(e);
+        })
+        .map(session -> {
+          boolean first = connection.session() == null;
+          connection.session(session);
+          if (first) {
+            onFirstSession.accept(connection);
+          }
+          return new JsonObject()
+              .put("authenticated", true)
+              .put("role", session.role().wireName())
+              .put("permissions", new JsonArray(session.role().permissions()))
+              .put("expires_at", Timestamps.format(session.expiresAt()))
+              .put("session_id", session.sessionId());
+        });
+  }
+}

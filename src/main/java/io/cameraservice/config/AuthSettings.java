@@ -1,0 +1,47 @@
+package io.cameraservice.config;
+
+import io.cameraservice.auth.PermissionMatrix;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+public record AuthSettings(String jwtSecret, int clockSkewSeconds, Map<String, String> permissions)
+    implements Validated {
+
+  public static final int MIN_SECRET_BYTES = 32;
+  private static final List<String> ROLES = List.of("viewer", "operator", "admin");
+
+  public AuthSettings {
+    permissions = permissions == null ? Map.of() : Map.copyOf(permissions);
+  }
+
+  @Override
+  public void validate(String prefix, ConfigProblems problems) {
+    problems.range(prefix + ".clock_skew_seconds", clockSkewSeconds, 0, 3600);
+    permissions.forEach((method, role) -> {
+      String key = prefix + ".permissions." + method;
+      if (PermissionMatrix.isConfigurable(method)) {
+        problems.oneOf(key, role, ROLES);
+      } else {
+        problems.add(key, PermissionMatrix.OPEN_METHODS.contains(method)
+            ? "cannot be restricted (it must work without a session)" : "unknown method");
+      }
+    });
+  }
+
+  /** Checked only where a secret is needed (serving, minting tokens); the value itself is never reported. */
+  public void validateSecret(String prefix, ConfigProblems problems) {
+    String key = prefix + ".jwt_secret";
+    if (jwtSecret == null || jwtSecret.isEmpty()) {
+      problems.add(key, "is required (set it in the file or with " + ConfigTree.variableFor("auth.jwt_secret") + ")");
+    } else if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      problems.add(key, "must be at least " + MIN_SECRET_BYTES + " bytes long");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AuthSettings[jwtSecret=<redacted>, clockSkewSeconds=" + clockSkewSeconds + ", permissions=" + permissions
+        + "]";
+  }
+}

@@ -1,0 +1,3 @@
+package io.cameraservice.config;
+
+public record MetricsSettings(boolean openToAll) {}

@@ -1,0 +1,25 @@
+package io.cameraservice.config;
+
+/**
+ * The whole validated configuration. Each section is a record of its own; {@link ConfigLoader} builds it from the
+ * defaults, the user file and the environment.
+ */
+public record ServiceConfig(
+    ServerSettings server,
+    AuthSettings auth,
+    StorageSettings storage,
+    CameraSettings cameras,
+    LimitsSettings limits,
+    MetricsSettings metrics,
+    LoggingSettings logging) implements Validated {
+
+  @Override
+  public void validate(String prefix, ConfigProblems problems) {
+    server.validate("server", problems);
+    auth.validate("auth", problems);
+    storage.validate("storage", problems);
+    cameras.validate("cameras", problems);
+    limits.validate("limits", problems);
+    logging.validate("logging", problems);
+  }
+}

@@ -1,0 +1,151 @@
+package io.cameraservice.events;
+
+import io.cameraservice.auth.Role;
+import io.cameraservice.auth.Session;
+import io.cameraservice.rpc.RpcMessages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The service's internal event bus: features publish {@link Event}s, the hub encodes each once and hands it to every
+ * subscriber whose topics and device filter match and whose session is live. Delivery never waits: a subscriber that
+ * is too far behind drops the frame and the drop is counted.
+ */
+public final class EventHub {
+
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Counter delivered;
+  private final Counter dropped;
+  private final MeterRegistry registry;
+
+  public EventHub(Clock clock, MeterRegistry registry) {
+    this.clock = clock;
+    this.registry = registry;
+    this.delivered = Counter.builder("notifications_delivered_total").register(registry);
+    this.dropped = Counter.builder("notifications_dropped_total")
+        .description("Notifications dropped because the client's outbound buffer was full").register(registry);
+    registry.gauge("event_subscribers", subscriptions, Map::size);
+  }
+
+  private static final class Subscription {
+    final EventSubscriber subscriber;
+    volatile Set<String> topics = Set.of();
+    volatile String device;
+
+    Subscription(EventSubscriber subscriber) {
+      this.subscriber = subscriber;
+    }
+  }
+
+  public void attach(EventSubscriber subscriber) {
+    subscriptions.put(subscriber.id(), new Subscription(subscriber));
+  }
+
+  public void detach(String subscriberId) {
+    subscriptions.remove(subscriberId);
+  }
+
+  public void subscribeDefaults(String subscriberId) {
+    Set<String> topics = new LinkedHashSet<>();
+    Topics.DEFAULT_PATTERNS.forEach(p -> topics.addAll(Topics.expand(p)));
+    subscribe(subscriberId, topics, null);
+  }
+
+  /** Adds topics (already expanded) and sets the device filter (null: all devices); answers the topics now held. */
+  public Set<String> subscribe(String subscriberId, Collection<String> topics, String device) {
+    Subscription s = subscriptions.get(subscriberId);
+    if (s == null) {
+      return Set.of();
+    }
+    synchronized (s) {
+      Set<String> next = new LinkedHashSet<>(s.topics);
+      next.addAll(topics);
+      s.topics = Set.copyOf(next);
+      s.device = device;
+      return s.topics;
+    }
+  }
+
+  /** Removes the given topics, or all when {@code topics} is null; answers the topics removed. */
+  public Set<String> unsubscribe(String subscriberId, Collection<String> topics) {
+    Subscription s = subscriptions.get(subscriberId);
+    if (s == null) {
+      return Set.of();
+    }
+    synchronized (s) {
+      Set<String> removed = new LinkedHashSet<>(s.topics);
+      if (topics != null) {
+        removed.retainAll(topics);
+      }
+      Set<String> next = new LinkedHashSet<>(s.topics);
+      next.removeAll(removed);
+      s.topics = Set.copyOf(next);
+      return removed;
+    }
+  }
+
+  public List<String> topicsOf(String subscriberId) {
+    Subscription s = subscriptions.get(subscriberId);
+    return s == null ? List.of() : Topics.ALL.stream().filter(s.topics::contains).toList();
+  }
+
+  /** Totals over all clients: subscriptions (client-topic pairs), clients with at least one, count per topic. */
+  public Stats stats() {
+    Map<String, Integer> perTopic = new TreeMap<>();
+    int total = 0;
+    int active = 0;
+    for (Subscription s : subscriptions.values()) {
+      Set<String> topics = s.topics;
+      if (!topics.isEmpty()) {
+        active++;
+        total += topics.size();
+        topics.forEach(t -> perTopic.merge(t, 1, Integer::sum));
+      }
+    }
+    return new Stats(total, active, perTopic);
+  }
+
+  public record Stats(int totalSubscriptions, int activeClients, Map<String, Integer> topicCounts) {}
+
+  public void publish(Event event) {
+    registry.counter("events_published_total", "topic", event.topic()).increment();
+    String frame = null;
+    for (Subscription s : subscriptions.values()) {
+      if (!wants(s, event)) {
+        continue;
+      }
+      if (frame == null) {
+        frame = RpcMessages.notification(event.method(), event.params());
+      }
+      if (s.subscriber.deliver(frame)) {
+        delivered.increment();
+      } else {
+        dropped.increment();
+      }
+    }
+  }
+
+  private boolean wants(Subscription s, Event event) {
+    if (!s.topics.contains(event.topic())) {
+      return false;
+    }
+    String device = s.device;
+    if (device != null && event.device() != null && !device.equals(event.device())) {
+      return false;
+    }
+    Session session = s.subscriber.session();
+    if (session == null || session.isExpired(clock.instant())) {
+      return false;
+    }
+    return !Topics.ADMIN_ONLY.contains(event.topic()) || session.role().atLeast(Role.ADMIN);
+  }
+}

@@ -1,0 +1,19 @@
+package io.cameraservice.governance;
+
+import java.util.Locale;
+
+/** The rate-limit class of a method: limits are configured per class and may be overridden per method. */
+public enum RateClass {
+  /** Cheap reads of state; keep working under load shedding. */
+  STATUS,
+  /** Camera and pipeline control: snapshots, recordings, streams. */
+  CONTROL,
+  /** File listing, info, deletion and downloads. */
+  FILE,
+  /** Administrative operations. */
+  ADMIN;
+
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,95 @@
+package io.cameraservice.observability;
+
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.RpcObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per-method request metrics: a latency histogram ({@code rpc_request_duration_seconds{method}}), request and error
+ * counters by method and code, and frames refused before they became calls. Method names that are not registered
+ * are counted as {@code unknown} so that clients cannot grow the label set.
+ */
+public final class RpcMetrics implements RpcObserver {
+
+  private static final String UNKNOWN = "unknown";
+
+  private final MeterRegistry registry;
+  private final Map<String, MethodMeters> byMethod = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> rejectedByCode = new ConcurrentHashMap<>();
+
+  public RpcMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  private final class MethodMeters {
+    final String method;
+    final Timer latency;
+    final Counter requests;
+    final Map<Integer, Counter> errors = new ConcurrentHashMap<>();
+
+    MethodMeters(String method) {
+      this.method = method;
+      this.latency = Timer.builder("rpc_request_duration")
+          .description("Time from receiving a request to having its answer")
+          .tag("method", method)
+          .publishPercentileHistogram()
+          .publishPercentiles(0.5, 0.95, 0.99)
+          .percentilePrecision(2)
+          .minimumExpectedValue(Duration.ofNanos(10_000))
+          .maximumExpectedValue(Duration.ofSeconds(30))
+          .distributionStatisticExpiry(Duration.ofMinutes(1))
+          .register(registry);
+      this.requests = Counter.builder("rpc_requests").tag("method", method).register(registry);
+    }
+
+    Counter errors(int code) {
+      return errors.computeIfAbsent(code, c -> Counter.builder("rpc_errors")
+          .tag("method", method).tag("code", String.valueOf(c)).register(registry));
+    }
+  }
+
+  @Override
+  public void completed(String method, RpcError error, long durationNanos) {
+    MethodMeters meters = byMethod.computeIfAbsent(method == null ? UNKNOWN : method, MethodMeters::new);
+    meters.requests.increment();
+    meters.latency.record(durationNanos, TimeUnit.NANOSECONDS);
+    if (error != null) {
+      meters.errors(error.code().code()).increment();
+    }
+  }
+
+  @Override
+  public void rejectedFrame(RpcError error) {
+    rejectedByCode.computeIfAbsent(error.code().code(), c -> Counter.builder("rpc_rejected_frames")
+        .description("Messages answered with an error before they became a call")
+        .tag("code", String.valueOf(c)).register(registry)).increment();
+  }
+
+  /** Per method: count, errors, and p50/p95/p99 latency in milliseconds over the last minute or so. */
+  public Map<String, Map<String, Object>> summary() {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    byMethod.forEach((method, m) -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("count", (long) m.requests.count());
+      entry.put("errors", (long) m.errors.values().stream().mapToDouble(Counter::count).sum());
+      for (ValueAtPercentile p : m.latency.takeSnapshot().percentileValues()) {
+        entry.put("p" + Math.round(p.percentile() * 100) + "_ms", round(p.value(TimeUnit.MILLISECONDS)));
+      }
+      out.put(method, entry);
+    });
+    return out;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

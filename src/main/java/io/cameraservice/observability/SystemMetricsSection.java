@@ -1,0 +1,49 @@
+package io.cameraservice.observability;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The {@code system_metrics} section of {@code get_metrics}: this process and the data directory's disk. */
+public final class SystemMetricsSection implements Supplier<JsonObject> {
+
+  private final ProcessStats process;
+  private final Path dataDir;
+
+  public SystemMetricsSection(ProcessStats process, Path dataDir) {
+    this.process = process;
+    this.dataDir = dataDir;
+  }
+
+  @Override
+  public JsonObject get() {
+    long rss = process.rssBytes();
+    JsonObject out = new JsonObject()
+        .put("cpu_usage", round(process.cpuPercentOfMachine()))
+        .put("memory_usage", rss < 0 ? null : round(100.0 * rss / process.totalMemoryBytes()))
+        .put("rss_bytes", rss)
+        .put("heap_used_bytes", process.heapUsedBytes())
+        .put("heap_max_bytes", process.heapMaxBytes())
+        .put("threads", process.threadCount())
+        .put("open_files", process.openFiles())
+        .put("cpu_cores", process.availableProcessors());
+    try {
+      FileStore store = Files.getFileStore(dataDir);
+      long total = store.getTotalSpace();
+      long free = store.getUsableSpace();
+      out.put("disk_usage", total == 0 ? 0.0 : round(100.0 * (total - free) / total))
+          .put("disk_total_bytes", total)
+          .put("disk_free_bytes", free);
+    } catch (IOException e) {
+      out.put("disk_usage", null).put("disk_error", e.getClass().getSimpleName());
+    }
+    return out;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}

@@ -1,0 +1,29 @@
+package io.cameraservice.rpc;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Method name to {@link MethodSpec}. Features register their methods at wiring time; lookups are lock-free. */
+public final class MethodRegistry {
+
+  private final Map<String, MethodSpec> methods = new ConcurrentHashMap<>();
+
+  public MethodRegistry register(MethodSpec spec) {
+    if (methods.putIfAbsent(spec.name(), spec) != null) {
+      throw new IllegalStateException("method registered twice: " + spec.name());
+    }
+    return this;
+  }
+
+  public MethodSpec find(String name) {
+    return methods.get(name);
+  }
+
+  /** All methods, sorted by name. */
+  public Collection<MethodSpec> all() {
+    return Collections.unmodifiableCollection(new TreeMap<>(methods).values());
+  }
+}

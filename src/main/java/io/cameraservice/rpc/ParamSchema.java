@@ -1,0 +1,72 @@
+package io.cameraservice.rpc;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The named parameters a method takes. Unknown names are refused unless the schema says otherwise. */
+public final class ParamSchema {
+
+  private static final ParamSchema NONE = new ParamSchema(Map.of(), false);
+
+  private final Map<String, Param> params;
+  private final boolean allowUnknown;
+
+  private ParamSchema(Map<String, Param> params, boolean allowUnknown) {
+    this.params = params;
+    this.allowUnknown = allowUnknown;
+  }
+
+  public static ParamSchema none() {
+    return NONE;
+  }
+
+  public static ParamSchema of(Param... params) {
+    Map<String, Param> byName = new LinkedHashMap<>();
+    for (Param p : params) {
+      byName.put(p.name(), p);
+    }
+    return new ParamSchema(Collections.unmodifiableMap(byName), false);
+  }
+
+  /** The same schema, but parameters it does not name are ignored instead of refused. */
+  public ParamSchema allowingUnknown() {
+    return new ParamSchema(params, true);
+  }
+
+  /** Validates the raw {@code params} object (null when absent) into typed {@link Params}. */
+  public Params validate(JsonObject raw) {
+    if (raw == null || raw.isEmpty()) {
+      if (params.isEmpty()) {
+        return Params.EMPTY;
+      }
+      raw = new JsonObject();
+    }
+    if (!allowUnknown) {
+      for (String key : raw.fieldNames()) {
+        if (!params.containsKey(key)) {
+          throw RpcError.invalidParams("unknown_param", key,
+              params.isEmpty() ? "this method takes no parameters"
+                  : "not a parameter of this method (known: " + String.join(", ", params.keySet()) + ")")
+              .exception();
+        }
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Param p : params.values()) {
+      Object rawValue = raw.getValue(p.name());
+      if (rawValue == null) {
+        if (p.isRequired()) {
+          throw p.fail("missing_param", "required");
+        }
+        if (p.defaultValue() != null) {
+          values.put(p.name(), p.defaultValue());
+        }
+        continue;
+      }
+      values.put(p.name(), p.validate(rawValue));
+    }
+    return new Params(values);
+  }
+}

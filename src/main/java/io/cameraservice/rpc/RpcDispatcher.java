@@ -1,0 +1,214 @@
+package io.cameraservice.rpc;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON-RPC 2.0 protocol over one text message: size limit, parsing, envelope checks, batches, ids and error
+ * objects. Each call passes the {@link CallGate}s, then its parameter schema, then its handler. Knows nothing about
+ * what the methods do.
+ */
+public final class RpcDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
+
+  private final MethodRegistry registry;
+  private final List<CallGate> gates;
+  private final RpcObserver observer;
+  private final int maxMessageBytes;
+  private final int maxBatchSize;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public RpcDispatcher(MethodRegistry registry, List<CallGate> gates, RpcObserver observer, int maxMessageBytes,
+      int maxBatchSize) {
+    this.registry = registry;
+    this.gates = List.copyOf(gates);
+    this.observer = observer;
+    this.maxMessageBytes = maxMessageBytes;
+    this.maxBatchSize = maxBatchSize;
+  }
+
+  /** Handles one text message from {@code connection}; answers (if any) go to {@link RpcConnection#send}. */
+  public void dispatch(RpcConnection connection, String text) {
+    if (exceedsLimit(text)) {
+      reject(connection, RpcError.invalidRequest("message_too_large").with("limit_bytes", maxMessageBytes));
+      return;
+    }
+    Object message;
+    try {
+      message = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      reject(connection, RpcError.parseError());
+      return;
+    }
+    if (message instanceof JsonArray) {
+      dispatchBatch(connection, (JsonArray) message);
+    } else {
+      handle(connection, message).onSuccess(answer -> {
+        if (answer != null) {
+          connection.send(answer);
+        }
+      });
+    }
+  }
+
+  /** Answers a frame that cannot be read as a call at all. */
+  public void reject(RpcConnection connection, RpcError error) {
+    observer.rejectedFrame(error);
+    connection.send(RpcMessages.error(null, error));
+  }
+
+  /** Calls started and not yet answered, across all connections. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  private void dispatchBatch(RpcConnection connection, JsonArray batch) {
+    if (batch.isEmpty()) {
+      reject(connection, RpcError.invalidRequest("empty_batch"));
+      return;
+    }
+    if (batch.size() > maxBatchSize) {
+      reject(connection, RpcError.invalidRequest("batch_too_large").with("limit", maxBatchSize));
+      return;
+    }
+    List<Future<String>> answers = new ArrayList<>(batch.size());
+    for (Object member : batch) {
+      answers.add(handle(connection, member));
+    }
+    Future.join(answers).onComplete(done -> {
+      StringBuilder out = new StringBuilder(64 * answers.size()).append('[');
+      for (Future<String> answer : answers) {
+        if (answer.result() != null) {
+          out.append(out.length() > 1 ? "," : "").append(answer.result());
+        }
+      }
+      if (out.length() > 1) {
+        connection.send(out.append(']').toString());
+      }
+    });
+  }
+
+  /** Runs one request; the future holds its encoded answer, or null for a notification. Never fails. */
+  private Future<String> handle(RpcConnection connection, Object message) {
+    if (!(message instanceof JsonObject)) {
+      return invalid(null, RpcError.invalidRequest("not_a_request_object"));
+    }
+    JsonObject request = (JsonObject) message;
+    boolean notification = !request.containsKey("id");
+    Object id = request.getValue("id");
+    if (id != null && !(id instanceof String) && !(id instanceof Number)) {
+      return invalid(null, RpcError.invalidRequest("invalid_id"));
+    }
+    if (!"2.0".equals(request.getValue("jsonrpc"))) {
+      return invalid(id, RpcError.invalidRequest("invalid_jsonrpc_version"));
+    }
+    Object methodValue = request.getValue("method");
+    if (!(methodValue instanceof String)) {
+      return invalid(id, RpcError.invalidRequest(methodValue == null ? "missing_method" : "invalid_method"));
+    }
+    String method = (String) methodValue;
+    long started = System.nanoTime();
+    inFlight.incrementAndGet();
+    Future<Object> outcome;
+    MethodSpec spec = registry.find(method);
+    try {
+      outcome = invoke(connection, request, method, spec);
+    } catch (RpcException e) {
+      outcome = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    return outcome.transform(done -> {
+      inFlight.decrementAndGet();
+      RpcError error = done.failed() ? toError(method, done.cause()) : null;
+      observer.completed(spec == null ? null : method, error, System.nanoTime() - started);
+      if (notification) {
+        return Future.succeededFuture(null);
+      }
+      return Future.succeededFuture(error == null ? encodeResult(method, id, done.result())
+          : RpcMessages.error(id, error));
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Future<Object> invoke(RpcConnection connection, JsonObject request, String method, MethodSpec spec) {
+    for (CallGate gate : gates) {
+      RpcError refusal = gate.check(connection, method, spec);
+      if (refusal != null) {
+        return Future.failedFuture(refusal.exception());
+      }
+    }
+    if (spec == null) {
+      return Future.failedFuture(RpcError.methodNotFound(method).exception());
+    }
+    Object rawParams = request.getValue("params");
+    if (rawParams != null && !(rawParams instanceof JsonObject)) {
+      return Future.failedFuture(RpcError.invalidParams(
+          rawParams instanceof JsonArray ? "positional_params" : "wrong_type", "params",
+          "must be an object of named parameters").exception());
+    }
+    Params params = spec.params().validate((JsonObject) rawParams);
+    Future<?> result = spec.handler().handle(new Call(method, params, connection, connection.session()));
+    if (result == null) {
+      return Future.failedFuture(new IllegalStateException("handler of " + method + " returned no future"));
+    }
+    return (Future<Object>) result;
+  }
+
+  private static String encodeResult(String method, Object id, Object result) {
+    try {
+      return RpcMessages.result(id, result);
+    } catch (RuntimeException e) {
+      LOG.error("result of {} cannot be encoded as JSON", method, e);
+      return RpcMessages.error(id, RpcError.internal());
+    }
+  }
+
+  private static RpcError toError(String method, Throwable cause) {
+    if (cause instanceof RpcException) {
+      return ((RpcException) cause).error();
+    }
+    LOG.error("method {} failed", method, cause);
+    return RpcError.internal();
+  }
+
+  private Future<String> invalid(Object id, RpcError error) {
+    observer.rejectedFrame(error);
+    return Future.succeededFuture(RpcMessages.error(id, error));
+  }
+
+  /** Byte length in UTF-8, computed only when the character count alone cannot decide. */
+  private boolean exceedsLimit(String text) {
+    int chars = text.length();
+    if (chars > maxMessageBytes) {
+      return true;
+    }
+    if ((long) chars * 3 <= maxMessageBytes) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = 0; i < chars; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes > maxMessageBytes;
+  }
+}

@@ -1,0 +1,104 @@
+package io.cameraservice.server;
+
+import io.cameraservice.config.ServerSettings;
+import io.cameraservice.events.EventHub;
+import io.cameraservice.rpc.RpcDispatcher;
+import io.cameraservice.rpc.RpcError;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's HTTP server: {@code /ws} for JSON-RPC and the routes features contribute. One instance is
+ * deployed per event loop; they share the port, so connections spread across the loops.
+ */
+final class HttpServerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
+  static final String WS_PATH = "/ws";
+
+  private final ServerSettings settings;
+  private final int port;
+  private final RpcDispatcher dispatcher;
+  private final EventHub events;
+  private final ConnectionRegistry connections;
+  private final ConnectionGate gate;
+  private final List<RouteContributor> routes;
+  private HttpServer server;
+
+  HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
+      ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes) {
+    this.settings = settings;
+    this.port = port;
+    this.dispatcher = dispatcher;
+    this.events = events;
+    this.connections = connections;
+    this.gate = gate;
+    this.routes = routes;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(settings.host())
+        .setPort(port)
+        .setTcpNoDelay(true)
+        .setMaxWebSocketFrameSize(settings.maxFrameBytes())
+        .setMaxWebSocketMessageSize(settings.maxFrameBytes())
+        .setIdleTimeout(settings.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setPerMessageWebSocketCompressionSupported(settings.websocketCompression())
+        .setPerFrameWebSocketCompressionSupported(settings.websocketCompression())
+        .setRegisterWebSocketWriteHandlers(false);
+    Router router = Router.router(vertx);
+    router.get(WS_PATH).handler(ctx -> ctx.response().setStatusCode(426).putHeader("Upgrade", "websocket")
+        .end("WebSocket upgrade required"));
+    routes.forEach(r -> r.mount(router));
+    server = vertx.createHttpServer(options)
+        .requestHandler(router)
+        .webSocketHandshakeHandler(this::handshake)
+        .webSocketHandler(this::open);
+    return server.listen();
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  private void handshake(ServerWebSocketHandshake handshake) {
+    if (!WS_PATH.equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    int refusal = gate.admit(handshake.remoteAddress().hostAddress());
+    if (refusal != 0) {
+      handshake.reject(refusal);
+      return;
+    }
+    handshake.accept();
+  }
+
+  private void open(ServerWebSocket socket) {
+    String address = socket.remoteAddress().hostAddress();
+    WsConnection connection = new WsConnection(connections.nextId(), socket, address);
+    connections.add(connection);
+    events.attach(connection);
+    socket.textMessageHandler(text -> dispatcher.dispatch(connection, text));
+    socket.binaryMessageHandler(data ->
+        dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
+    socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
+    socket.closeHandler(v -> {
+      connections.remove(connection);
+      events.detach(connection.id());
+      gate.release(address);
+    });
+  }
+}

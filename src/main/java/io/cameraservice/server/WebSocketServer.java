@@ -1,0 +1,92 @@
+package io.cameraservice.server;
+
+import io.cameraservice.config.ServerSettings;
+import io.cameraservice.events.EventHub;
+import io.cameraservice.rpc.RpcDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HTTP/WebSocket front: one {@link HttpServerVerticle} per event loop on a shared port, the registry of open
+ * connections, and the shutdown steps (stop accepting, close every socket with 1001).
+ */
+public final class WebSocketServer {
+
+  private static final int REFUSE_UNAVAILABLE = 503;
+
+  private final Vertx vertx;
+  private final ServerSettings settings;
+  private final RpcDispatcher dispatcher;
+  private final EventHub events;
+  private final ConnectionRegistry connections;
+  private final ConnectionGate gate;
+  private final List<RouteContributor> routes;
+  private volatile boolean accepting = true;
+  private final List<String> deployments = new ArrayList<>();
+
+  public WebSocketServer(Vertx vertx, ServerSettings settings, RpcDispatcher dispatcher, EventHub events,
+      MeterRegistry registry, ConnectionGate gate, List<RouteContributor> routes) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.dispatcher = dispatcher;
+    this.events = events;
+    this.connections = new ConnectionRegistry(registry);
+    this.gate = gate;
+    this.routes = List.copyOf(routes);
+  }
+
+  /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
+  public Future<Integer> start() {
+    List<HttpServerVerticle> instances = new ArrayList<>();
+    // Vert.x shares one listening socket between servers bound to the same host and port, port 0 included.
+    return vertx.deployVerticle(() -> {
+      HttpServerVerticle verticle = verticle(settings.port());
+      synchronized (instances) {
+        instances.add(verticle);
+      }
+      return verticle;
+    }, new DeploymentOptions().setInstances(settings.effectiveEventLoops())).map(id -> {
+      deployments.add(id);
+      return instances.get(0).actualPort();
+    });
+  }
+
+  private HttpServerVerticle verticle(int port) {
+    return new HttpServerVerticle(settings, port, dispatcher, events, connections, new ConnectionGate() {
+      @Override
+      public int admit(String address) {
+        return accepting ? gate.admit(address) : REFUSE_UNAVAILABLE;
+      }
+
+      @Override
+      public void release(String address) {
+        gate.release(address);
+      }
+    }, routes);
+  }
+
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /** New WebSocket upgrades are refused with 503 from now on. */
+  public void stopAccepting() {
+    accepting = false;
+  }
+
+  /** Closes every open socket with {@code code}; completes when all are closed or after {@code timeoutMillis}. */
+  public Future<Void> closeAll(short code, String reason, long timeoutMillis) {
+    connections.all().forEach(c -> c.close(code, reason));
+    return Polls.until(vertx, () -> connections.size() == 0, timeoutMillis).mapEmpty();
+  }
+
+  public Future<Void> undeploy() {
+    List<Future<Void>> all = new ArrayList<>();
+    deployments.forEach(id -> all.add(vertx.undeploy(id)));
+    return Future.all(all).mapEmpty();
+  }
+}

@@ -1,0 +1,113 @@
+package io.cameraservice.system;
+
+import io.cameraservice.governance.RateClass;
+import io.cameraservice.governance.WorkPool;
+import io.cameraservice.observability.HealthRegistry;
+import io.cameraservice.observability.MetricsReport;
+import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodRegistry;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code ping}, {@code get_server_info}, {@code get_status}, {@code get_system_status} and {@code get_metrics}. */
+public final class SystemMethods {
+
+  /** Component keys {@code get_status} always carries (the contract's names). */
+  public static final List<String> STATUS_COMPONENTS = List.of("websocket_server", "camera_monitor", "mediamtx");
+
+  private final BuildInfo build;
+  private final Capabilities capabilities;
+  private final HealthRegistry health;
+  private final CameraOverview cameras;
+  private final MetricsReport metrics;
+  private final WorkPool pool;
+  private final Clock clock;
+  private final Instant startedAt;
+  private final int maxCameras;
+
+  public SystemMethods(BuildInfo build, Capabilities capabilities, HealthRegistry health, CameraOverview cameras,
+      MetricsReport metrics, WorkPool pool, Clock clock, int maxCameras) {
+    this.build = build;
+    this.capabilities = capabilities;
+    this.health = health;
+    this.cameras = cameras;
+    this.metrics = metrics;
+    this.pool = pool;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    this.maxCameras = maxCameras;
+  }
+
+  public void registerInto(MethodRegistry registry) {
+    Future<Object> pong = Future.succeededFuture("pong");
+    registry.register(new MethodSpec("ping", RateClass.STATUS, ParamSchema.none(), call -> pong));
+    registry.register(new MethodSpec("get_server_info", RateClass.STATUS, ParamSchema.none(), this::serverInfo));
+    registry.register(new MethodSpec("get_status", RateClass.STATUS, ParamSchema.none(),
+        call -> Future.succeededFuture(status())));
+    registry.register(new MethodSpec("get_system_status", RateClass.STATUS, ParamSchema.none(),
+        this::systemStatus));
+    registry.register(new MethodSpec("get_metrics", RateClass.ADMIN, ParamSchema.none(), this::metrics));
+  }
+
+  /** The {@code get_status} result, also pushed as {@code system_health_update}. */
+  public JsonObject status() {
+    JsonObject components = new JsonObject();
+    STATUS_COMPONENTS.forEach(name -> components.put(name, health.state(name).name()));
+    health.states().forEach((name, state) -> components.put(name, state.name()));
+    return new JsonObject()
+        .put("status", health.overallStatus())
+        .put("uptime", uptimeSeconds())
+        .put("version", build.version())
+        .put("components", components);
+  }
+
+  public long uptimeSeconds() {
+    return Duration.between(startedAt, clock.instant()).toSeconds();
+  }
+
+  private Future<JsonObject> serverInfo(Call call) {
+    return Future.succeededFuture(new JsonObject()
+        .put("name", "camera-service")
+        .put("version", build.version())
+        .put("build_date", build.buildDate())
+        .put("architecture", System.getProperty("os.arch"))
+        .put("capabilities", new JsonArray(capabilities.features()))
+        .put("supported_formats", new JsonArray(capabilities.formats()))
+        .put("max_cameras", maxCameras));
+  }
+
+  private Future<JsonObject> systemStatus(Call call) {
+    List<String> available = cameras.available();
+    List<String> known = cameras.known();
+    String status;
+    String message;
+    if (health.notReadyReason() != null && !health.isStopping()) {
+      status = "starting";
+      message = "service is starting";
+    } else if (available.size() < known.size()) {
+      status = "partial";
+      message = available.size() + " of " + known.size() + " cameras available";
+    } else {
+      status = "ready";
+      message = known.isEmpty() ? "service ready, no cameras found" : "all " + known.size() + " cameras available";
+    }
+    return Future.succeededFuture(new JsonObject()
+        .put("status", status)
+        .put("message", message)
+        .put("available_cameras", new JsonArray(available))
+        .put("discovery_active", cameras.discoveryActive()));
+  }
+
+  private Future<JsonObject> metrics(Call call) {
+    return pool.submit(() -> new JsonObject().put("timestamp", Timestamps.format(clock.instant()))
+        .mergeIn(metrics.build()));
+  }
+}

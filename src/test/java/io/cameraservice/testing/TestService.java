@@ -1,0 +1,105 @@
+package io.cameraservice.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cameraservice.app.CameraService;
+import io.cameraservice.auth.Role;
+import io.cameraservice.config.ConfigLoader;
+import io.cameraservice.config.ServiceConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The real service on an ephemeral port with its data in a temporary folder. */
+public final class TestService implements AutoCloseable {
+
+  public static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
+
+  private final CameraService service;
+  private final Path dataDir;
+
+  private TestService(CameraService service, Path dataDir) {
+    this.service = service;
+    this.dataDir = dataDir;
+  }
+
+  public static TestService start(Path dataDir) {
+    return start(dataDir, settings -> {});
+  }
+
+  /** {@code customize} may add settings to the tree (e.g. {@code limits.auth_failures.max}). */
+  public static TestService start(Path dataDir, Consumer<ObjectNode> customize) {
+    return start(dataDir, customize, Clock.systemUTC());
+  }
+
+  public static TestService start(Path dataDir, Consumer<ObjectNode> customize, Clock clock) {
+    ServiceConfig config = config(dataDir, customize);
+    try {
+      CameraService service = CameraService.start(config, clock).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      return new TestService(service, dataDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("service did not start", e);
+    }
+  }
+
+  public static ServiceConfig config(Path dataDir, Consumer<ObjectNode> customize) {
+    ObjectNode flags = JsonNodeFactory.instance.objectNode();
+    flags.putObject("server").put("host", "127.0.0.1").put("port", 0).put("event_loops", 2)
+        .put("shutdown_grace_seconds", 5);
+    flags.putObject("storage").put("data_dir", dataDir.toString());
+    flags.putObject("auth").put("jwt_secret", SECRET);
+    customize.accept(flags);
+    Map<String, String> env = new HashMap<>();
+    return ConfigLoader.withEnvironment(env).requireSecret(true).flags(flags).load(null);
+  }
+
+  public CameraService service() {
+    return service;
+  }
+
+  public int port() {
+    return service.port();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String token(Role role) {
+    return service.tokens().mint("test-" + role.wireName(), role, Duration.ofHours(1));
+  }
+
+  public String token(Role role, Duration ttl) {
+    return service.tokens().mint("test-" + role.wireName(), role, ttl);
+  }
+
+  /** A connected client, not yet authenticated. */
+  public RpcClient connect() {
+    return RpcClient.connect(port());
+  }
+
+  /** A connected client authenticated with {@code role}. */
+  public RpcClient connect(Role role) {
+    RpcClient client = connect();
+    client.authenticate(token(role));
+    return client;
+  }
+
+  public void stop() {
+    try {
+      service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("service did not stop", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
