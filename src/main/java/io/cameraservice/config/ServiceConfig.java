@@ -9,6 +9,8 @@ public record ServiceConfig(
     AuthSettings auth,
     StorageSettings storage,
     CameraSettings cameras,
+    MediaSettings media,
+    RecordingSettings recording,
     LimitsSettings limits,
     MetricsSettings metrics,
     LoggingSettings logging) implements Validated {
@@ -19,6 +21,8 @@ public record ServiceConfig(
     auth.validate("auth", problems);
     storage.validate("storage", problems);
     cameras.validate("cameras", problems);
+    media.validate("media", problems);
+    recording.validate("recording", problems);
     limits.validate("limits", problems);
     logging.validate("logging", problems);
   }
