@@ -1,0 +1,6 @@
+package io.cameraservice.media;
+
+/** The two kinds of file the pipelines write. */
+public enum MediaKind {
+  RECORDING, SNAPSHOT
+}

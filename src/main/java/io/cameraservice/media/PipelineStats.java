@@ -1,0 +1,18 @@
+package io.cameraservice.media;
+
+import java.time.Instant;
+
+/**
+ * What a pipeline reports, as an immutable snapshot other threads may read at any time (the camera loop replaces it
+ * on every state change and once a second).
+ *
+ * @param pid the ffmpeg process, or -1 when none runs
+ * @param nextRestartMs the delay before the pending restart, or -1 when none is pending
+ */
+record PipelineStats(String state, long pid, int restarts, Instant runningSince, double fps, long bitrate,
+    long bytesIn, long framesIn, int viewers, long bytesSent, long framesSent, long nextRestartMs, String lastError,
+    boolean streaming, Instant streamingSince, String mode) {
+
+  static final PipelineStats IDLE = new PipelineStats("IDLE", -1, 0, null, 0, 0, 0, 0, 0, 0, 0, -1, null, false,
+      null, null);
+}

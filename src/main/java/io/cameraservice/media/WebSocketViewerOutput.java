@@ -1,0 +1,47 @@
+package io.cameraservice.media;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A viewer on a WebSocket, for Media Source Extensions: first a text message {@code {"type":"init","mime":...,
+ * "width":..,"height":..}} naming the codec, then one binary message per init segment or fragment.
+ */
+final class WebSocketViewerOutput implements ViewerOutput {
+
+  private final ServerWebSocket socket;
+
+  WebSocketViewerOutput(ServerWebSocket socket, int queueBytes) {
+    this.socket = socket;
+    socket.setWriteQueueMaxSize(queueBytes);
+  }
+
+  @Override
+  public boolean full() {
+    return socket.writeQueueFull();
+  }
+
+  @Override
+  public void describe(InitSegment init) {
+    if (!socket.isClosed()) {
+      socket.writeTextMessage(new JsonObject().put("type", "init")
+          .put("mime", "video/mp4; codecs=\"" + init.codec() + "\"")
+          .put("width", init.width()).put("height", init.height()).encode());
+    }
+  }
+
+  @Override
+  public void write(Buffer data) {
+    if (!socket.isClosed()) {
+      socket.writeBinaryMessage(data);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isClosed()) {
+      socket.close((short) 1001, "stream ended");
+    }
+  }
+}
