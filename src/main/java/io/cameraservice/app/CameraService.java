@@ -9,12 +9,26 @@ import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
 import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.auth.UrlSigner;
+import io.cameraservice.camera.CameraJson;
+import io.cameraservice.camera.CameraLoop;
+import io.cameraservice.camera.CameraMethods;
+import io.cameraservice.camera.CameraRegistry;
+import io.cameraservice.camera.ExternalStreamMethods;
+import io.cameraservice.camera.ExternalStreams;
+import io.cameraservice.camera.StreamProbe;
+import io.cameraservice.camera.TestPatterns;
+import io.cameraservice.camera.V4l2Discovery;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
 import io.cameraservice.governance.WorkPools;
+import io.cameraservice.media.LiveRoutes;
+import io.cameraservice.media.MediaMethods;
+import io.cameraservice.media.MediaService;
+import io.cameraservice.media.StreamLinks;
 import io.cameraservice.observability.ComponentState;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.HealthRoutes;
@@ -30,7 +44,6 @@ import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
 import io.cameraservice.system.BuildInfo;
-import io.cameraservice.system.CameraOverview;
 import io.cameraservice.system.Capabilities;
 import io.cameraservice.system.SystemMethods;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -47,6 +60,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +89,13 @@ public final class CameraService {
   private final WebSocketServer server;
   private final TokenMinter tokens;
   private final SystemMethods system;
+  private final CameraRegistry cameras;
+  private final CameraLoop cameraLoop;
+  private final V4l2Discovery v4l2;
+  private final ExternalStreams externalStreams;
+  private final MediaService media;
+  private final StreamLinks links;
+  private volatile Boolean ffmpegUsable;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile int port = -1;
 
@@ -109,11 +130,38 @@ public final class CameraService {
     MetricsReport report = new MetricsReport();
     RpcMetrics rpcMetrics = new RpcMetrics(metrics);
     report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
-    this.system = new SystemMethods(build, capabilities, health, CameraOverview.NONE, report, pools.fs(), clock,
+    UrlSigner signer = new UrlSigner(secret, clock);
+    HttpAuthenticator httpAuth = new HttpAuthenticator(authenticator);
+    this.cameraLoop = new CameraLoop(vertx);
+    this.links = new StreamLinks(signer, Duration.ofSeconds(config.media().live().urlTtlSeconds()));
+    this.cameras = new CameraRegistry(events, new CameraJson(links), config.cameras().maxCameras());
+    this.v4l2 = new V4l2Discovery(config.cameras().v4l2(), cameras, cameraLoop, pools);
+    this.externalStreams = new ExternalStreams(config.cameras(), cameras, cameraLoop, new StreamProbe(
+        config.media().ffprobePath(), Duration.ofSeconds(config.media().probeTimeoutSeconds()), pools.process()),
+        clock);
+    cameras.discoveryActive(() -> v4l2.active() || externalStreams.discoveryActive());
+    // The catalog and the storage guard are the files feature's; these stand-ins do what needs no catalog.
+    this.media = new MediaService(config.media(), config.recording(), dataDir, cameras, cameraLoop, pools, events,
+        new UncataloguedMedia(), new FreeSpaceFloor(dataDir, config.recording().minFreeBytes(), pools.fs()), links,
+        metrics, clock);
+    capabilities.feature("cameras").feature("v4l2_discovery").feature("test_patterns").feature("external_streams")
+        .feature("recording").feature("snapshots").feature("live_streaming").feature("fmp4_http")
+        .feature("mse_websocket").feature("mjpeg").format("fmp4").format("mp4").format("mkv").format("jpg");
+    report.section("camera_metrics", () -> media.meters().cameraSection(clock));
+    report.section("recording_metrics", () -> media.meters().recordingSection());
+    report.section("stream_metrics", () -> media.meters().streamSection());
+    health.register("camera_monitor", false, () -> stopped.get() ? ComponentState.STOPPING
+        : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
+    health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
+        : stopped.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
+    this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
         config.cameras().maxCameras());
 
     MethodRegistry methods = new MethodRegistry();
     system.registerInto(methods);
+    new CameraMethods(cameras, media).registerInto(methods);
+    new ExternalStreamMethods(externalStreams).registerInto(methods);
+    new MediaMethods(media, config.recording()).registerInto(methods);
     new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
@@ -123,7 +171,8 @@ public final class CameraService {
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
-    routes.add(new MetricsRoute(metrics, new HttpAuthenticator(authenticator), config.metrics().openToAll()));
+    routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
+    routes.add(new LiveRoutes(media, signer, httpAuth, config.media().buffers().viewerQueueBytes()));
     this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
@@ -142,6 +191,7 @@ public final class CameraService {
   public static Future<CameraService> start(ServiceConfig config, Clock clock) {
     CameraService service = new CameraService(config, clock);
     Promise<CameraService> started = Promise.promise();
+    service.startCameras();
     service.server.start().map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
@@ -155,6 +205,7 @@ public final class CameraService {
         started.complete(service);
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
+        service.v4l2.stop();
         service.pools.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
@@ -162,8 +213,31 @@ public final class CameraService {
     return started.future();
   }
 
+  private void startCameras() {
+    TestPatterns.register(config.cameras().testPatterns(), cameras, cameraLoop);
+    externalStreams.start();
+    v4l2.start();
+    media.start();
+    media.checkFfmpeg().onComplete(ok -> {
+      ffmpegUsable = ok.succeeded() && ok.result();
+      if (!ffmpegUsable) {
+        LOG.error("{} cannot run: cameras cannot be recorded or watched", config.media().ffmpegPath());
+      }
+    });
+  }
+
   public int port() {
     return port;
+  }
+
+  /** Signed live URLs of a camera (the demo prints them). */
+  public StreamLinks links() {
+    return links;
+  }
+
+  /** ffmpeg PIDs of the running pipelines, by camera. */
+  public java.util.Map<String, Long> pipelinePids() {
+    return media.pids();
   }
 
   public ServiceConfig config() {
@@ -195,7 +269,12 @@ public final class CameraService {
     server.stopAccepting();
     events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
     long graceMs = config.server().shutdownGraceSeconds() * 1000L;
+    // Recordings end (files final, events sent) and pipelines stop before the sockets close.
     return awaitIdle(graceMs)
+        .compose(v -> {
+          v4l2.stop();
+          return media.stop();
+        })
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
