@@ -9,7 +9,8 @@ public record ServerSettings(
     int maxBatchSize,
     int idleTimeoutSeconds,
     int shutdownGraceSeconds,
-    boolean websocketCompression) implements Validated {
+    boolean websocketCompression,
+    boolean nativeTransport) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
