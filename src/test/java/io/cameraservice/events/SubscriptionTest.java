@@ -4,35 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.testing.RpcClient;
-import io.cameraservice.testing.TestService;
+import io.cameraservice.testing.SharedService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionTest {
 
-  @TempDir
-  static Path dir;
-
-  static TestService service;
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final SharedService SHARED = new SharedService();
 
   private static void publish(String topic, String device, int sequence) {
-    service.service().events().publish(new Event(topic, device, "camera_status_update",
+    SHARED.get().service().events().publish(new Event(topic, device, "camera_status_update",
         new JsonObject().put("device", device).put("seq", sequence)));
   }
 
@@ -42,7 +27,7 @@ class SubscriptionTest {
 
   @Test
   void notificationsReachSubscribedSocketsOnlyAndInOrder() {
-    try (RpcClient subscribed = service.connect(Role.VIEWER); RpcClient unsubscribed = service.connect(Role.VIEWER)) {
+    try (RpcClient subscribed = SHARED.get().connect(Role.VIEWER); RpcClient unsubscribed = SHARED.get().connect(Role.VIEWER)) {
       unsubscribed.result("unsubscribe_events", new JsonObject());
       for (int i = 0; i < 20; i++) {
         publish(Topics.CAMERA_CONNECTED, "camera0", i);
@@ -58,7 +43,7 @@ class SubscriptionTest {
 
   @Test
   void unauthenticatedSocketsReceiveNothing() {
-    try (RpcClient anonymous = service.connect()) {
+    try (RpcClient anonymous = SHARED.get().connect()) {
       publish(Topics.CAMERA_CONNECTED, "camera0", 1);
       assertThat(anonymous.silentFor(Duration.ofMillis(300))).isTrue();
     }
@@ -66,7 +51,7 @@ class SubscriptionTest {
 
   @Test
   void subscribeExpandsPatternsAndAppliesTheDeviceFilter() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       client.result("unsubscribe_events", null);
       JsonObject result = client.result("subscribe_events", new JsonObject()
           .put("topics", new JsonArray().add("snapshot.taken").add("camera.*"))
@@ -83,7 +68,7 @@ class SubscriptionTest {
 
   @Test
   void unsubscribeRemovesTopicsAndStatsCountThem() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       JsonObject removed = client.result("unsubscribe_events", new JsonObject()
           .put("topics", new JsonArray().add("recording.*")));
       assertThat(removed.getBoolean("unsubscribed")).isTrue();
@@ -105,7 +90,7 @@ class SubscriptionTest {
 
   @Test
   void unknownTopicsAndFiltersAreInvalidParams() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       JsonObject error = subscribe(client, new JsonObject().put("topics", new JsonArray().add("camera.exploded")))
           .getJsonObject("error");
       assertThat(error.getInteger("code")).isEqualTo(-32602);
@@ -128,13 +113,13 @@ class SubscriptionTest {
 
   @Test
   void alertsAreForAdminsOnly() {
-    try (RpcClient viewer = service.connect(Role.VIEWER); RpcClient admin = service.connect(Role.ADMIN)) {
+    try (RpcClient viewer = SHARED.get().connect(Role.VIEWER); RpcClient admin = SHARED.get().connect(Role.ADMIN)) {
       JsonObject refused = subscribe(viewer, new JsonObject().put("topics", new JsonArray().add("system.alert")))
           .getJsonObject("error");
       assertThat(refused.getInteger("code")).isEqualTo(-32002);
       assertThat(refused.getJsonObject("data").getString("required_role")).isEqualTo("admin");
       admin.result("subscribe_events", new JsonObject().put("topics", new JsonArray().add("system.alert")));
-      service.service().events().publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert",
+      SHARED.get().service().events().publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert",
           new JsonObject().put("alert", "cpu")));
       assertThat(admin.awaitNotification(n -> n.getString("method").equals("system_alert"))
           .getJsonObject("params").getString("alert")).isEqualTo("cpu");

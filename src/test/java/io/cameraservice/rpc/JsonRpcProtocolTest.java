@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.testing.RpcClient;
-import io.cameraservice.testing.TestService;
+import io.cameraservice.testing.SharedService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract sections 1 and 3 over a real WebSocket: ids, notifications, batches and every protocol error. */
 class JsonRpcProtocolTest {
 
-  @TempDir
-  static Path dir;
-
-  static TestService service;
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final SharedService SHARED = new SharedService();
 
   private static JsonObject error(JsonObject response) {
     assertThat(response.containsKey("result")).as("no result beside an error").isFalse();
@@ -46,7 +31,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void numericIdIsEchoedAsNumber() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":7}");
       JsonObject response = client.nextObject();
       assertThat(response.getValue("id")).isEqualTo(7);
@@ -57,7 +42,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void stringIdIsEchoedAsString() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":\"7\"}");
       assertThat(client.nextObject().getValue("id")).isEqualTo("7");
     }
@@ -65,7 +50,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void nullAndFractionalIdsAreEchoedWithTheirType() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":null}");
       JsonObject response = client.nextObject();
       assertThat(response.containsKey("id")).isTrue();
@@ -77,7 +62,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void notificationIsExecutedButNeverAnswered() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}");
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"no_such_method\"}");
       assertThat(client.silentFor(Duration.ofMillis(300))).isTrue();
@@ -87,7 +72,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void invalidJsonIsParseErrorWithNullId() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1");
       JsonObject response = client.nextObject();
       assertError(response, -32700, "Parse error", "invalid_json");
@@ -98,7 +83,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void jsonThatIsNotARequestIsInvalidRequest() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("42");
       JsonObject response = client.nextObject();
       assertError(response, -32600, "Invalid Request", "not_a_request_object");
@@ -108,7 +93,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void missingOrWrongVersionIsInvalidRequestWithTheIdItCouldRead() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"method\":\"ping\",\"id\":3}");
       JsonObject response = client.nextObject();
       assertError(response, -32600, "Invalid Request", "invalid_jsonrpc_version");
@@ -120,7 +105,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void missingOrNonStringMethodIsInvalidRequest() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"id\":5}");
       assertError(client.nextObject(), -32600, "Invalid Request", "missing_method");
       client.send("{\"jsonrpc\":\"2.0\",\"method\":12,\"id\":6}");
@@ -132,7 +117,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void invalidIdTypeIsInvalidRequestWithNullId() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":{\"a\":1}}");
       JsonObject response = client.nextObject();
       assertError(response, -32600, "Invalid Request", "invalid_id");
@@ -142,7 +127,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void positionalParamsAreInvalidParams() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":[1],\"id\":8}");
       JsonObject response = client.nextObject();
       assertError(response, -32602, "Invalid params", "positional_params");
@@ -153,7 +138,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void emptyParamsObjectAndMissingParamsAreBothValid() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       assertThat(client.call("ping", new JsonObject()).getValue("result")).isEqualTo("pong");
       assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
     }
@@ -161,7 +146,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void unknownParameterIsInvalidParamsNamingIt() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       JsonObject response = client.call("ping", new JsonObject().put("loud", true));
       assertError(response, -32602, "Invalid params", "unknown_param");
       assertThat(error(response).getJsonObject("data").getString("param")).isEqualTo("loud");
@@ -171,7 +156,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void missingAndMistypedParametersNameParamAndRule() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       JsonObject missing = client.call("authenticate", new JsonObject());
       assertError(missing, -32602, "Invalid params", "missing_param");
       assertThat(error(missing).getJsonObject("data").getString("param")).isEqualTo("auth_token");
@@ -184,7 +169,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void unknownMethodForAuthenticatedCallerIsMethodNotFound() {
-    try (RpcClient client = service.connect(Role.ADMIN)) {
+    try (RpcClient client = SHARED.get().connect(Role.ADMIN)) {
       JsonObject response = client.call("make_coffee");
       assertError(response, -32601, "Method not found", "method_not_found");
       assertThat(error(response).getJsonObject("data").getString("method")).isEqualTo("make_coffee");
@@ -193,7 +178,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void batchAnswersRequestsInOrderAndLeavesNotificationsOut() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("[{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1},"
           + "{\"jsonrpc\":\"2.0\",\"method\":\"ping\"},"
           + "{\"jsonrpc\":\"2.0\",\"method\":\"get_status\",\"id\":\"two\"},"
@@ -213,7 +198,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void batchOfOnlyNotificationsGetsNoAnswer() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("[{\"jsonrpc\":\"2.0\",\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}]");
       assertThat(client.silentFor(Duration.ofMillis(300))).isTrue();
     }
@@ -221,7 +206,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void emptyBatchIsInvalidRequest() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.send("[]");
       JsonObject response = client.nextObject();
       assertError(response, -32600, "Invalid Request", "empty_batch");
@@ -231,7 +216,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void batchOverTheConfiguredSizeIsInvalidRequest() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       JsonArray batch = new JsonArray();
       for (int i = 0; i < 101; i++) {
         batch.add(new JsonObject().put("jsonrpc", "2.0").put("method", "ping").put("id", i));
@@ -243,7 +228,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void messageOverTheLimitIsRefusedAndTheSocketStaysUsable() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       String padding = "x".repeat(2 * 1024 * 1024);
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":{\"pad\":\"" + padding + "\"},\"id\":1}");
       JsonObject response = client.nextObject();
@@ -255,7 +240,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void multiByteTextIsMeasuredInBytes() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       // 400,000 three-byte characters: under the limit in characters, over it in bytes.
       String padding = "\u20ac".repeat(400_000);
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":{\"pad\":\"" + padding + "\"},\"id\":1}");
@@ -265,7 +250,7 @@ class JsonRpcProtocolTest {
 
   @Test
   void binaryFramesAreRefusedAndTheSocketStaysUsable() {
-    try (RpcClient client = service.connect()) {
+    try (RpcClient client = SHARED.get().connect()) {
       client.sendBinary("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}".getBytes());
       assertError(client.nextObject(), -32600, "Invalid Request", "binary_frames_not_supported");
       assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
@@ -274,8 +259,8 @@ class JsonRpcProtocolTest {
 
   @Test
   void serverNotificationsCarryNoIdKey() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
-      service.service().events().publish(new io.cameraservice.events.Event("camera.connected", "camera0",
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
+      SHARED.get().service().events().publish(new io.cameraservice.events.Event("camera.connected", "camera0",
           "camera_status_update", new JsonObject().put("device", "camera0")));
       JsonObject notification = client.awaitNotification(n -> n.getString("method").equals("camera_status_update"));
       assertThat(notification.containsKey("id")).isFalse();

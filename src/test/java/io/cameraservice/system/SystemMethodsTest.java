@@ -4,34 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.testing.RpcClient;
-import io.cameraservice.testing.TestService;
+import io.cameraservice.testing.SharedService;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SystemMethodsTest {
 
-  @TempDir
-  static Path dir;
-
-  static TestService service;
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension
+  static final SharedService SHARED = new SharedService();
 
   @Test
   void serverInfoHasTheContractFields() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       JsonObject info = client.result("get_server_info", null);
       assertThat(info.getString("name")).isEqualTo("camera-service");
       assertThat(info.getString("version")).isNotBlank();
@@ -45,7 +30,7 @@ class SystemMethodsTest {
 
   @Test
   void statusReportsTheContractComponents() {
-    try (RpcClient client = service.connect(Role.ADMIN)) {
+    try (RpcClient client = SHARED.get().connect(Role.ADMIN)) {
       JsonObject status = client.result("get_status", null);
       assertThat(status.getString("status")).isIn("HEALTHY", "DEGRADED", "UNHEALTHY");
       assertThat(status.getLong("uptime")).isGreaterThanOrEqualTo(0);
@@ -60,7 +45,7 @@ class SystemMethodsTest {
 
   @Test
   void systemStatusSaysReadyAndListsCameras() {
-    try (RpcClient client = service.connect(Role.VIEWER)) {
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       JsonObject status = client.result("get_system_status", null);
       assertThat(status.getString("status")).isIn("starting", "partial", "ready");
       assertThat(status.getString("message")).isNotBlank();
@@ -71,7 +56,7 @@ class SystemMethodsTest {
 
   @Test
   void metricsCarrySystemAndPerMethodFigures() {
-    try (RpcClient client = service.connect(Role.ADMIN)) {
+    try (RpcClient client = SHARED.get().connect(Role.ADMIN)) {
       for (int i = 0; i < 5; i++) {
         client.call("ping");
       }
