@@ -10,7 +10,8 @@ public record ServerSettings(
     int idleTimeoutSeconds,
     int shutdownGraceSeconds,
     boolean websocketCompression,
-    boolean nativeTransport) implements Validated {
+    boolean nativeTransport,
+    int outboundBufferBytes) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
@@ -24,6 +25,7 @@ public record ServerSettings(
     }
     problems.range(prefix + ".max_batch_size", maxBatchSize, 1, 10_000);
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
+    problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
   }
 

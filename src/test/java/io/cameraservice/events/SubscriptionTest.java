@@ -29,10 +29,10 @@ class SubscriptionTest {
   void notificationsReachSubscribedSocketsOnlyAndInOrder() {
     try (RpcClient subscribed = SHARED.get().connect(Role.VIEWER); RpcClient unsubscribed = SHARED.get().connect(Role.VIEWER)) {
       unsubscribed.result("unsubscribe_events", new JsonObject());
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 500; i++) {
         publish(Topics.CAMERA_CONNECTED, "camera0", i);
       }
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 500; i++) {
         JsonObject n = subscribed.awaitNotification(f -> true);
         assertThat(n.getString("method")).isEqualTo("camera_status_update");
         assertThat(n.getJsonObject("params").getInteger("seq")).isEqualTo(i);
