@@ -51,6 +51,9 @@ final class HttpServerVerticle extends VerticleBase {
         .setHost(settings.host())
         .setPort(port)
         .setTcpNoDelay(true)
+        // No h2c upgrades: clients of this service speak HTTP/1.1 (WebSocket, downloads, scrapes), and a large
+        // response on an upgraded stream was seen to stall.
+        .setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(settings.maxFrameBytes())
         .setMaxWebSocketMessageSize(settings.maxFrameBytes())
         .setIdleTimeout(settings.idleTimeoutSeconds())
