@@ -10,6 +10,7 @@ import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
 import io.cameraservice.auth.TokenMinter;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
@@ -82,7 +83,8 @@ public final class CameraService {
     this.config = config;
     this.clock = clock;
     Path dataDir = config.storage().dataPath();
-    createDirectories(dataDir, config.storage().statePath());
+    createDirectories(dataDir);
+    StorageSettings.createPrivateDirectory(config.storage().statePath());
 
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
