@@ -15,6 +15,10 @@ import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
+import io.cameraservice.governance.ClockTimeMeter;
+import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.RateLimitGate;
+import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.observability.ComponentState;
 import io.cameraservice.observability.HealthRegistry;
@@ -26,7 +30,6 @@ import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemMetricsSection;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
-import io.cameraservice.server.ConnectionGate;
 import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
@@ -94,7 +97,7 @@ public final class CameraService {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
-    this.pools = new WorkPools(config.limits().queues());
+    this.pools = new WorkPools(config.limits().queues(), metrics);
     this.events = new EventHub(clock, metrics);
 
     ApiKeyStore apiKeys = new ApiKeyStore(config.storage().statePath(), clock);
@@ -121,13 +124,18 @@ public final class CameraService {
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
 
-    this.dispatcher = new RpcDispatcher(methods, List.of(new AuthGate(permissions, authenticator)), rpcMetrics,
+    ClockTimeMeter time = new ClockTimeMeter(clock);
+    RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
+    this.dispatcher = new RpcDispatcher(methods,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator)), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, new HttpAuthenticator(authenticator), config.metrics().openToAll()));
-    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
+    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
+        new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
+        config.limits().slowConsumerGraceSeconds() * 1000L);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
@@ -215,18 +223,6 @@ public final class CameraService {
       }
       return null;
     });
-  }
-
-  private static ConnectionGate openGate() {
-    return new ConnectionGate() {
-      @Override
-      public int admit(String address) {
-        return 0;
-      }
-
-      @Override
-      public void release(String address) {}
-    };
   }
 
   private static void createDirectories(Path... dirs) {
