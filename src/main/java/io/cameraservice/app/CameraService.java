@@ -20,10 +20,15 @@ import io.cameraservice.camera.StreamProbe;
 import io.cameraservice.camera.TestPatterns;
 import io.cameraservice.camera.V4l2Discovery;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
+import io.cameraservice.governance.ClockTimeMeter;
+import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.RateLimitGate;
+import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.media.LiveRoutes;
 import io.cameraservice.media.MediaMethods;
@@ -39,7 +44,6 @@ import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemMetricsSection;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
-import io.cameraservice.server.ConnectionGate;
 import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
@@ -103,16 +107,18 @@ public final class CameraService {
     this.config = config;
     this.clock = clock;
     Path dataDir = config.storage().dataPath();
-    createDirectories(dataDir, config.storage().statePath());
+    createDirectories(dataDir);
+    StorageSettings.createPrivateDirectory(config.storage().statePath());
 
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
         .with(new VertxOptions()
             .setEventLoopPoolSize(config.server().effectiveEventLoops())
+            .setPreferNativeTransport(config.server().nativeTransport())
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
-    this.pools = new WorkPools(config.limits().queues());
+    this.pools = new WorkPools(config.limits().queues(), metrics);
     this.events = new EventHub(clock, metrics);
 
     ApiKeyStore apiKeys = new ApiKeyStore(config.storage().statePath(), clock);
@@ -166,14 +172,19 @@ public final class CameraService {
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
 
-    this.dispatcher = new RpcDispatcher(methods, List.of(new AuthGate(permissions, authenticator)), rpcMetrics,
+    ClockTimeMeter time = new ClockTimeMeter(clock);
+    RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
+    this.dispatcher = new RpcDispatcher(methods,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator)), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
     routes.add(new LiveRoutes(media, signer, httpAuth, config.media().buffers().viewerQueueBytes()));
-    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
+    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
+        new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
+        config.limits().slowConsumerGraceSeconds() * 1000L);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
@@ -197,8 +208,8 @@ public final class CameraService {
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
           new JsonObject().put("version", BuildInfo.load().version()).put("port", actualPort)));
-      LOG.info("listening on {}:{} with {} event loop(s)", config.server().host(), actualPort,
-          config.server().effectiveEventLoops());
+      LOG.info("listening on {}:{} with {} event loop(s), {} transport", config.server().host(), actualPort,
+          config.server().effectiveEventLoops(), service.vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return service;
     }).onComplete(done -> {
       if (done.succeeded()) {
@@ -291,18 +302,6 @@ public final class CameraService {
       }
       return null;
     });
-  }
-
-  private static ConnectionGate openGate() {
-    return new ConnectionGate() {
-      @Override
-      public int admit(String address) {
-        return 0;
-      }
-
-      @Override
-      public void release(String address) {}
-    };
   }
 
   private static void createDirectories(Path... dirs) {
