@@ -15,7 +15,11 @@ import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
+import io.cameraservice.governance.ClockTimeMeter;
+import io.cameraservice.governance.ConnectionLimiter;
 import io.cameraservice.governance.GovernanceThread;
+import io.cameraservice.governance.RateLimitGate;
+import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.governance.alerts.AlertEngine;
 import io.cameraservice.governance.alerts.AlertEvents;
@@ -39,7 +43,6 @@ import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemMetricsSection;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
-import io.cameraservice.server.ConnectionGate;
 import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
@@ -115,7 +118,7 @@ public final class CameraService {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
-    this.pools = new WorkPools(config.limits().queues());
+    this.pools = new WorkPools(config.limits().queues(), metrics);
     this.events = new EventHub(clock, metrics);
 
     ApiKeyStore apiKeys = new ApiKeyStore(config.storage().statePath(), clock);
@@ -149,7 +152,7 @@ public final class CameraService {
     }
     this.alerts = new AlertEngine(config.alerts().rules(),
         new AlertInputs(resources::latest, metrics, config.alerts().errorRatioMinRequests()), clock, alertListeners);
-    LoadShedder shedder = new LoadShedder(alerts, config.alerts().evaluationIntervalSeconds() * 1000L, metrics);
+    LoadShedder shedder = new LoadShedder(alerts, config.alerts().evaluationIntervalSeconds() * 1000L);
     report.section("resources", resources::section);
     report.section("alerts", alerts::section);
 
@@ -158,14 +161,19 @@ public final class CameraService {
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
 
+    ClockTimeMeter time = new ClockTimeMeter(clock);
+    RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
     // Load shedding after authentication: callers without a session learn nothing from it.
-    this.dispatcher = new RpcDispatcher(methods, List.of(new AuthGate(permissions, authenticator), shedder),
-        rpcMetrics, config.server().maxMessageBytes(), config.server().maxBatchSize());
+    this.dispatcher = new RpcDispatcher(methods,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator), shedder), rpcMetrics,
+        config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, new HttpAuthenticator(authenticator), config.metrics().openToAll()));
-    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
+    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
+        new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
+        config.limits().slowConsumerGraceSeconds() * 1000L);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
@@ -302,18 +310,6 @@ public final class CameraService {
       }
       return null;
     });
-  }
-
-  private static ConnectionGate openGate() {
-    return new ConnectionGate() {
-      @Override
-      public int admit(String address) {
-        return 0;
-      }
-
-      @Override
-      public void release(String address) {}
-    };
   }
 
   private static void createDirectories(Path... dirs) {

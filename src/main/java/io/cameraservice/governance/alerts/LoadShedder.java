@@ -5,15 +5,14 @@ import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;
 import io.cameraservice.rpc.RpcError;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 
 /**
  * While a critical alert that sheds load is active (by default CPU or memory), new control and file work is refused
  * at once with -32040 {@code overloaded}, so what is running can finish and the service keeps answering
  * {@code ping}, {@code authenticate}, status reads and admin calls. Runs after the auth gate, so callers without a
- * session still learn nothing. Refusals are counted in {@code rpc_rejections_total{scope="load_shedding"}}.
+ * session still learn nothing. Refusals are counted like every -32040, by their scope:
+ * {@code rpc_rejections_total{scope="load_shedding"}}.
  */
 public final class LoadShedder implements CallGate {
 
@@ -22,14 +21,11 @@ public final class LoadShedder implements CallGate {
 
   private final AlertEngine alerts;
   private final long retryAfterMs;
-  private final Counter refused;
 
   /** @param retryAfterMs how soon the verdict can change: the alert evaluation interval */
-  public LoadShedder(AlertEngine alerts, long retryAfterMs, MeterRegistry registry) {
+  public LoadShedder(AlertEngine alerts, long retryAfterMs) {
     this.alerts = alerts;
     this.retryAfterMs = retryAfterMs;
-    this.refused = Counter.builder("rpc_rejections").description("Requests refused by a limit, by scope")
-        .tag("scope", SCOPE).register(registry);
   }
 
   /** Whether new control and file work is being refused now (HTTP routes may consult it too). */
@@ -46,7 +42,6 @@ public final class LoadShedder implements CallGate {
     if (cause == null) {
       return null;
     }
-    refused.increment();
     // limit 0: while shedding, no new work of this class is admitted.
     return RpcError.rateLimited("overloaded", retryAfterMs, 0, SCOPE).with("alert", cause);
   }

@@ -6,8 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
-import io.cameraservice.testing.Scrape;
 import io.cameraservice.testing.ScriptedSampler;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.Vertx;
@@ -66,7 +66,7 @@ class AlertWebhookTest {
   }
 
   private static double posts(TestService service, String outcome) {
-    return Scrape.value(service.port(), "alert_webhook_posts_total{outcome=\"" + outcome + "\"}");
+    return Http.metric(service.port(), "alert_webhook_posts_total{outcome=\"" + outcome + "\"}");
   }
 
   private static void awaitPosts(TestService service, String outcome, double count) throws InterruptedException {

@@ -7,9 +7,9 @@ import io.cameraservice.governance.RateClass;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
-import io.cameraservice.testing.Scrape;
 import io.cameraservice.testing.ScriptedSampler;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.Future;
@@ -91,7 +91,7 @@ class LoadSheddingTest {
       assertThat(anonymous.call("take_snapshot", snapshotParams).getJsonObject("error").getInteger("code"))
           .as("no session: the auth gate answers first").isEqualTo(-32001);
 
-      assertThat(Scrape.value(service.port(), "rpc_rejections_total{scope=\"load_shedding\"}")).isEqualTo(2.0);
+      assertThat(Http.metric(service.port(), "rpc_rejections_total{scope=\"load_shedding\"}")).isEqualTo(2.0);
 
       sampler.cpu(0.8, 0.0); // 0.8: below critical by more than the hysteresis, still a warning
       assertThat(SystemAlertNotificationTest.evaluate(service)).extracting(AlertTransition::severity)

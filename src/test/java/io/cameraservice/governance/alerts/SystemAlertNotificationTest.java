@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cameraservice.auth.Role;
 import io.cameraservice.rpc.Timestamps;
+import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
-import io.cameraservice.testing.Scrape;
 import io.cameraservice.testing.ScriptedSampler;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonArray;
@@ -85,7 +85,7 @@ class SystemAlertNotificationTest {
       assertThat(viewer.call("ping").getString("result")).isEqualTo("pong");
       assertThat(viewer.silentFor(Duration.ZERO)).isTrue();
 
-      assertThat(Scrape.value(service.port(), "alerts_active{alert=\"memory\",severity=\"warning\"}"))
+      assertThat(Http.metric(service.port(), "alerts_active{alert=\"memory\",severity=\"warning\"}"))
           .isEqualTo(1.0);
       JsonObject metrics = admin.result("get_metrics", null);
       assertThat(metrics.getJsonObject("alerts").getJsonArray("active").getJsonObject(0).getString("alert"))
@@ -101,9 +101,9 @@ class SystemAlertNotificationTest {
       assertThat(resolved.getString("severity")).isEqualTo("resolved");
       assertThat(resolved.getDouble("value")).isEqualTo(0.7);
       assertThat(resolved.getDouble("threshold")).isEqualTo(0.8);
-      assertThat(Scrape.value(service.port(), "alerts_active{alert=\"memory\",severity=\"warning\"}"))
+      assertThat(Http.metric(service.port(), "alerts_active{alert=\"memory\",severity=\"warning\"}"))
           .isEqualTo(0.0);
-      assertThat(Scrape.value(service.port(), "alert_transitions_total{alert=\"memory\",severity=\"resolved\"}"))
+      assertThat(Http.metric(service.port(), "alert_transitions_total{alert=\"memory\",severity=\"resolved\"}"))
           .isEqualTo(1.0);
       assertThat(viewer.call("ping").getString("result")).isEqualTo("pong");
       assertThat(viewer.silentFor(Duration.ZERO)).isTrue();

@@ -1,0 +1,32 @@
+package io.cameraservice.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain HTTP against the service under test. */
+public final class Http {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private Http() {}
+
+  public static HttpResponse<String> get(int port, String path) {
+    try {
+      return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + path + " failed", e);
+    }
+  }
+
+  /** The value of one sample in the service's /metrics text, or 0 when absent. */
+  public static double metric(int port, String sample) {
+    Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE)
+        .matcher(get(port, "/metrics").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+}
