@@ -21,15 +21,6 @@ class GovernanceConfigTest {
     return f;
   }
 
-  private static List<String> problems(Map<String, String> env, Path file) {
-    try {
-      ConfigLoader.withEnvironment(env).load(file);
-    } catch (ConfigException e) {
-      return e.problems();
-    }
-    throw new AssertionError("configuration was accepted");
-  }
-
   @Test
   void defaultsCoverEveryRequiredKindOfAlert() {
     ServiceConfig config = ConfigLoader.withEnvironment(Map.of()).load(null);
@@ -77,7 +68,7 @@ class GovernanceConfigTest {
 
   @Test
   void everyBrokenRuleIsNamedByItsKey() throws Exception {
-    List<String> problems = problems(Map.of(), file("""
+    List<String> problems = ConfigLoaderTest.problems(Map.of(), file("""
         resources:
           sample_interval_seconds: 0
           rss_bytes: 1000
@@ -89,7 +80,7 @@ class GovernanceConfigTest {
             - {name: disk, metric: resource_disk_free_ratio, direction: below, warning: 0.05, critical: 0.1}
             - {name: cpu, metric: cpu_load, warning: 1, critical: 2, for_seconds: -1, hysteresis: -0.5}
             - {name: Bad-Name, metric: rpc_error_ratio, critical: 0.5, direction: sideways}
-        """));
+        """), false);
     assertThat(problems).contains(
         "resources.sample_interval_seconds: must be between 1 and 3600 (got 0)",
         "resources.rss_bytes: must be 0 (derived from the host) or at least 16777216 (got 1000)",
@@ -111,11 +102,11 @@ class GovernanceConfigTest {
 
   @Test
   void unknownRuleFieldsAreRejected() throws Exception {
-    List<String> problems = problems(Map.of(), file("""
+    List<String> problems = ConfigLoaderTest.problems(Map.of(), file("""
         alerts:
           rules:
             - {name: cpu, metric: resource_cpu_budget_ratio, warning: 0.8, critical: 0.9, for: 30}
-        """));
+        """), false);
     assertThat(problems).singleElement().asString().startsWith("alerts.rules[0].for: invalid value");
   }
 }
