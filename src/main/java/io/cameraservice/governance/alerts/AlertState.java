@@ -94,7 +94,7 @@ final class AlertState {
       return rule.name() + " " + to.wireName() + ": " + metric + ", " + side + " " + format(threshold)
           + (hold.isZero() ? "" : " for " + hold.toSeconds() + " s");
     }
-    double left = from == Severity.CRITICAL ? rule.critical() : rule.warning();
+    double left = to == Severity.WARNING ? rule.critical() : rule.warning();
     return rule.name() + (to == Severity.NONE ? " resolved" : " down to warning") + ": " + metric + ", " + back
         + " " + format(left) + (rule.hysteresis() > 0 ? " by more than " + format(rule.hysteresis()) : "");
   }

@@ -97,6 +97,9 @@ class AlertRuleTransitionsTest {
     AlertTransition resolved = state.evaluate(0.1, at(5));
     assertThat(resolved.from()).isEqualTo(Severity.CRITICAL);
     assertThat(resolved.to()).isEqualTo(Severity.NONE);
+    assertThat(resolved.threshold()).isEqualTo(0.8);
+    assertThat(resolved.message())
+        .isEqualTo("cpu resolved: resource_cpu_budget_ratio is 0.1, below 0.8 by more than 0.1");
   }
 
   @Test
