@@ -17,9 +17,22 @@ import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.GovernanceThread;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
+import io.cameraservice.governance.alerts.AlertEngine;
+import io.cameraservice.governance.alerts.AlertEvents;
+import io.cameraservice.governance.alerts.AlertInputs;
+import io.cameraservice.governance.alerts.AlertListener;
+import io.cameraservice.governance.alerts.AlertMeters;
+import io.cameraservice.governance.alerts.AlertTransition;
+import io.cameraservice.governance.alerts.LoadShedder;
+import io.cameraservice.governance.alerts.WebhookNotifier;
+import io.cameraservice.governance.resources.EventLoopDelayProbe;
+import io.cameraservice.governance.resources.ProcessSampler;
+import io.cameraservice.governance.resources.ResourceMonitor;
+import io.cameraservice.governance.resources.ResourceSampler;
 import io.cameraservice.observability.ComponentState;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.HealthRoutes;
@@ -51,9 +64,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,10 +94,16 @@ public final class CameraService {
   private final WebSocketServer server;
   private final TokenMinter tokens;
   private final SystemMethods system;
+  private final MethodRegistry methods = new MethodRegistry();
+  private final GovernanceThread governance = new GovernanceThread();
+  private final EventLoopDelayProbe loopProbe;
+  private final ResourceMonitor resources;
+  private final AlertEngine alerts;
+  private final WebhookNotifier webhook;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile int port = -1;
 
-  private CameraService(ServiceConfig config, Clock clock) {
+  private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     this.config = config;
     this.clock = clock;
     Path dataDir = config.storage().dataPath();
@@ -118,7 +139,23 @@ public final class CameraService {
     this.system = new SystemMethods(build, capabilities, health, CameraOverview.NONE, report, pools.fs(), clock,
         config.cameras().maxCameras());
 
-    MethodRegistry methods = new MethodRegistry();
+    this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
+    this.resources = new ResourceMonitor(config.resources(),
+        sampler != null ? sampler : new ProcessSampler(dataDir), loopProbe, clock, metrics);
+    List<AlertListener> alertListeners = new ArrayList<>(List.of(new AlertEvents(events),
+        new AlertMeters(metrics, config.alerts().rules())));
+    this.webhook = config.alerts().webhookUrl() == null ? null : new WebhookNotifier(vertx,
+        config.alerts().webhookUrl(), config.alerts().webhookTimeoutMs(), config.alerts().webhookMaxPending(),
+        metrics);
+    if (webhook != null) {
+      alertListeners.add(webhook);
+    }
+    this.alerts = new AlertEngine(config.alerts().rules(),
+        new AlertInputs(resources::latest, metrics, config.alerts().errorRatioMinRequests()), clock, alertListeners);
+    LoadShedder shedder = new LoadShedder(alerts, config.alerts().evaluationIntervalSeconds() * 1000L);
+    report.section("resources", resources::section);
+    report.section("alerts", alerts::section);
+
     system.registerInto(methods);
     new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
         .registerInto(methods);
@@ -126,8 +163,9 @@ public final class CameraService {
 
     ClockTimeMeter time = new ClockTimeMeter(clock);
     RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
+    // Load shedding after authentication: callers without a session learn nothing from it.
     this.dispatcher = new RpcDispatcher(methods,
-        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator)), rpcMetrics,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator), shedder), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
@@ -151,9 +189,17 @@ public final class CameraService {
 
   /** Builds and starts the service; the future completes once it accepts connections. */
   public static Future<CameraService> start(ServiceConfig config, Clock clock) {
-    CameraService service = new CameraService(config, clock);
+    return start(config, clock, null);
+  }
+
+  /**
+   * As {@link #start(ServiceConfig, Clock)}, with resource readings from {@code sampler} instead of this process
+   * (tests drive budgets, alerts and load shedding through it); null means this process.
+   */
+  public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
+    CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
-    service.server.start().map(actualPort -> {
+    service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
@@ -166,11 +212,30 @@ public final class CameraService {
         started.complete(service);
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
+        service.closeGovernance();
         service.pools.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
     });
     return started.future();
+  }
+
+  /** Event-loop probes, then resource sampling and alert evaluation on the governance thread. */
+  private Future<Void> startGovernance() {
+    return loopProbe.deploy(vertx, config.server().effectiveEventLoops()).map(id -> {
+      governance.every(Duration.ofSeconds(config.resources().sampleIntervalSeconds()), "resource sampling",
+          resources::sample);
+      governance.every(Duration.ofSeconds(config.alerts().evaluationIntervalSeconds()), "alert evaluation",
+          alerts::evaluate);
+      return null;
+    });
+  }
+
+  private void closeGovernance() {
+    governance.close();
+    if (webhook != null) {
+      webhook.close();
+    }
   }
 
   public int port() {
@@ -193,6 +258,27 @@ public final class CameraService {
     return events;
   }
 
+  /** The registered methods (tests add stand-ins for methods of features this build lacks). */
+  public MethodRegistry methods() {
+    return methods;
+  }
+
+  public ResourceMonitor resources() {
+    return resources;
+  }
+
+  public AlertEngine alerts() {
+    return alerts;
+  }
+
+  /** Takes a resource sample and evaluates the alert rules now, in order with the periodic runs. */
+  public CompletableFuture<List<AlertTransition>> evaluateGovernanceNow() {
+    return governance.submit(() -> {
+      resources.sample();
+      return alerts.evaluate();
+    });
+  }
+
   /**
    * Graceful stop: not ready any more, no new connections, in-flight calls get up to
    * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
@@ -210,6 +296,7 @@ public final class CameraService {
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
+          closeGovernance();
           pools.close();
           return vertx.close();
         })

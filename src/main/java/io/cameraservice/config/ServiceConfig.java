@@ -10,6 +10,8 @@ public record ServiceConfig(
     StorageSettings storage,
     CameraSettings cameras,
     LimitsSettings limits,
+    ResourcesSettings resources,
+    AlertsSettings alerts,
     MetricsSettings metrics,
     LoggingSettings logging) implements Validated {
 
@@ -20,6 +22,8 @@ public record ServiceConfig(
     storage.validate("storage", problems);
     cameras.validate("cameras", problems);
     limits.validate("limits", problems);
+    resources.validate("resources", problems);
+    alerts.validate("alerts", problems);
     logging.validate("logging", problems);
   }
 }
