@@ -27,6 +27,7 @@ import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.GovernanceThread;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
@@ -34,6 +35,18 @@ import io.cameraservice.media.LiveRoutes;
 import io.cameraservice.media.MediaMethods;
 import io.cameraservice.media.MediaService;
 import io.cameraservice.media.StreamLinks;
+import io.cameraservice.governance.alerts.AlertEngine;
+import io.cameraservice.governance.alerts.AlertEvents;
+import io.cameraservice.governance.alerts.AlertInputs;
+import io.cameraservice.governance.alerts.AlertListener;
+import io.cameraservice.governance.alerts.AlertMeters;
+import io.cameraservice.governance.alerts.AlertTransition;
+import io.cameraservice.governance.alerts.LoadShedder;
+import io.cameraservice.governance.alerts.WebhookNotifier;
+import io.cameraservice.governance.resources.EventLoopDelayProbe;
+import io.cameraservice.governance.resources.ProcessSampler;
+import io.cameraservice.governance.resources.ResourceMonitor;
+import io.cameraservice.governance.resources.ResourceSampler;
 import io.cameraservice.observability.ComponentState;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.HealthRoutes;
@@ -68,6 +81,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +107,12 @@ public final class CameraService {
   private final WebSocketServer server;
   private final TokenMinter tokens;
   private final SystemMethods system;
+  private final MethodRegistry methods = new MethodRegistry();
+  private final GovernanceThread governance = new GovernanceThread();
+  private final EventLoopDelayProbe loopProbe;
+  private final ResourceMonitor resources;
+  private final AlertEngine alerts;
+  private final WebhookNotifier webhook;
   private final CameraRegistry cameras;
   private final CameraLoop cameraLoop;
   private final V4l2Discovery v4l2;
@@ -103,7 +123,7 @@ public final class CameraService {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile int port = -1;
 
-  private CameraService(ServiceConfig config, Clock clock) {
+  private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     this.config = config;
     this.clock = clock;
     Path dataDir = config.storage().dataPath();
@@ -163,7 +183,23 @@ public final class CameraService {
     this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
         config.cameras().maxCameras());
 
-    MethodRegistry methods = new MethodRegistry();
+    this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
+    this.resources = new ResourceMonitor(config.resources(),
+        sampler != null ? sampler : new ProcessSampler(dataDir), loopProbe, clock, metrics);
+    List<AlertListener> alertListeners = new ArrayList<>(List.of(new AlertEvents(events),
+        new AlertMeters(metrics, config.alerts().rules())));
+    this.webhook = config.alerts().webhookUrl() == null ? null : new WebhookNotifier(vertx,
+        config.alerts().webhookUrl(), config.alerts().webhookTimeoutMs(), config.alerts().webhookMaxPending(),
+        metrics);
+    if (webhook != null) {
+      alertListeners.add(webhook);
+    }
+    this.alerts = new AlertEngine(config.alerts().rules(),
+        new AlertInputs(resources::latest, metrics, config.alerts().errorRatioMinRequests()), clock, alertListeners);
+    LoadShedder shedder = new LoadShedder(alerts, config.alerts().evaluationIntervalSeconds() * 1000L);
+    report.section("resources", resources::section);
+    report.section("alerts", alerts::section);
+
     system.registerInto(methods);
     new CameraMethods(cameras, media).registerInto(methods);
     new ExternalStreamMethods(externalStreams).registerInto(methods);
@@ -174,8 +210,9 @@ public final class CameraService {
 
     ClockTimeMeter time = new ClockTimeMeter(clock);
     RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
+    // Load shedding after authentication: callers without a session learn nothing from it.
     this.dispatcher = new RpcDispatcher(methods,
-        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator)), rpcMetrics,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator), shedder), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
@@ -200,10 +237,18 @@ public final class CameraService {
 
   /** Builds and starts the service; the future completes once it accepts connections. */
   public static Future<CameraService> start(ServiceConfig config, Clock clock) {
-    CameraService service = new CameraService(config, clock);
+    return start(config, clock, null);
+  }
+
+  /**
+   * As {@link #start(ServiceConfig, Clock)}, with resource readings from {@code sampler} instead of this process
+   * (tests drive budgets, alerts and load shedding through it); null means this process.
+   */
+  public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
+    CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
     service.startCameras();
-    service.server.start().map(actualPort -> {
+    service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
@@ -217,6 +262,7 @@ public final class CameraService {
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
         service.v4l2.stop();
+        service.closeGovernance();
         service.pools.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
@@ -235,6 +281,24 @@ public final class CameraService {
         LOG.error("{} cannot run: cameras cannot be recorded or watched", config.media().ffmpegPath());
       }
     });
+  }
+
+  /** Event-loop probes, then resource sampling and alert evaluation on the governance thread. */
+  private Future<Void> startGovernance() {
+    return loopProbe.deploy(vertx, config.server().effectiveEventLoops()).map(id -> {
+      governance.every(Duration.ofSeconds(config.resources().sampleIntervalSeconds()), "resource sampling",
+          resources::sample);
+      governance.every(Duration.ofSeconds(config.alerts().evaluationIntervalSeconds()), "alert evaluation",
+          alerts::evaluate);
+      return null;
+    });
+  }
+
+  private void closeGovernance() {
+    governance.close();
+    if (webhook != null) {
+      webhook.close();
+    }
   }
 
   public int port() {
@@ -267,6 +331,27 @@ public final class CameraService {
     return events;
   }
 
+  /** The registered methods (tests add stand-ins for methods of features this build lacks). */
+  public MethodRegistry methods() {
+    return methods;
+  }
+
+  public ResourceMonitor resources() {
+    return resources;
+  }
+
+  public AlertEngine alerts() {
+    return alerts;
+  }
+
+  /** Takes a resource sample and evaluates the alert rules now, in order with the periodic runs. */
+  public CompletableFuture<List<AlertTransition>> evaluateGovernanceNow() {
+    return governance.submit(() -> {
+      resources.sample();
+      return alerts.evaluate();
+    });
+  }
+
   /**
    * Graceful stop: not ready any more, no new connections, in-flight calls get up to
    * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
@@ -289,6 +374,7 @@ public final class CameraService {
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
+          closeGovernance();
           pools.close();
           return vertx.close();
         })

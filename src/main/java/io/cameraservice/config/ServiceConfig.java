@@ -12,6 +12,8 @@ public record ServiceConfig(
     MediaSettings media,
     RecordingSettings recording,
     LimitsSettings limits,
+    ResourcesSettings resources,
+    AlertsSettings alerts,
     MetricsSettings metrics,
     LoggingSettings logging) implements Validated {
 
@@ -24,6 +26,8 @@ public record ServiceConfig(
     media.validate("media", problems);
     recording.validate("recording", problems);
     limits.validate("limits", problems);
+    resources.validate("resources", problems);
+    alerts.validate("alerts", problems);
     logging.validate("logging", problems);
   }
 }
