@@ -61,8 +61,9 @@ final class LiveFeed {
       gopBytes = 0;
       gopOverflow = false;
       if (!firstKeyframe.future().isComplete()) {
+        // Sinks waiting for the stream start first; whoever attaches when ready() completes gets its own start.
+        List.copyOf(sinks).forEach(s -> s.start(init, List.of()));
         firstKeyframe.complete();
-        sinks.forEach(s -> s.start(init, List.of()));
       }
     } else if (!firstKeyframe.future().isComplete()) {
       return; // nothing decodable before the first keyframe

@@ -33,17 +33,24 @@ public final class StreamLinks implements LiveLinks {
 
   @Override
   public JsonObject streams(Camera camera) {
-    String q = "?" + query(camera.id());
-    String base = "/live/" + camera.id();
+    String q = query(camera.id());
     return new JsonObject()
-        .put("fmp4", base + ".mp4" + q)
-        .put("mse", base + ".ws" + q)
-        .put("mjpeg", base + ".mjpeg" + q);
+        .put("fmp4", url(camera.id(), ".mp4", q))
+        .put("mse", url(camera.id(), ".ws", q))
+        .put("mjpeg", url(camera.id(), ".mjpeg", q));
   }
 
-  /** The URL {@code start_streaming} and {@code get_stream_url} answer with. */
+  /** The URL {@code start_streaming} and {@code get_stream_url} answer with: fragmented MP4 over HTTP. */
   public String streamUrl(String cameraId) {
-    return "/live/" + cameraId + ".mp4?" + query(cameraId);
+    return url(cameraId, ".mp4", query(cameraId));
+  }
+
+  public String mjpegUrl(String cameraId) {
+    return url(cameraId, ".mjpeg", query(cameraId));
+  }
+
+  private static String url(String cameraId, String suffix, String query) {
+    return "/live/" + cameraId + suffix + "?" + query;
   }
 
   /** The browser page that plays a camera (served by the service). */

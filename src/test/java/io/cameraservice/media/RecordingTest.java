@@ -9,8 +9,12 @@ import io.cameraservice.auth.Role;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
+import io.cameraservice.testing.MediaTesting;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +50,69 @@ class RecordingTest {
       double duration = Double.parseDouble(info.getJsonObject("format").getString("duration"));
       assertThat(duration).isCloseTo(3.0, within(0.5));
       assertThat(stopped.getDouble("duration")).isCloseTo(duration, within(0.2));
+    }
+  }
+
+  @Test
+  void durationStopsTheRecordingByItselfAndMkvIsRemuxedToItsFinalName() {
+    try (TestService service = TestService.start(dir, testPatterns(1));
+        RpcClient client = service.connect(Role.OPERATOR)) {
+      JsonObject started = client.result("start_recording", new JsonObject().put("device", "camera0")
+          .put("duration", 2).put("format", "mkv"));
+      assertThat(started.getString("filename")).endsWith(".mkv");
+      assertThat(started.getLong("duration")).isEqualTo(2);
+
+      JsonObject stopped = client.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
+          && "STOPPED".equals(n.getJsonObject("params").getString("status"))).getJsonObject("params");
+      assertThat(stopped.getString("filename")).isEqualTo(started.getString("filename"));
+      Path file = dir.resolve("recordings/camera0").resolve(started.getString("filename"));
+      assertThat(file).exists();
+      assertThat(MediaFiles.partOf(file)).doesNotExist();
+      JsonObject info = probe(file);
+      assertThat(info.getJsonObject("format").getString("format_name")).contains("matroska");
+      assertThat(Double.parseDouble(info.getJsonObject("format").getString("duration"))).isCloseTo(2.0, within(0.5));
+      assertThat(stopped.getDouble("duration")).isCloseTo(2.0, within(0.2));
+
+      JsonObject again = client.call("stop_recording", new JsonObject().put("device", "camera0"));
+      assertThat(again.getJsonObject("error").getInteger("code")).as("it already stopped").isEqualTo(-32020);
+    }
+  }
+
+  @Test
+  void segmentsRollOverAtKeyframesAndEachFileIsPlayable() throws Exception {
+    try (TestService service = TestService.start(dir, MediaTesting.and(testPatterns(1),
+        tree -> tree.with("recording").put("segment_seconds", 1)));
+        RpcClient client = service.connect(Role.OPERATOR)) {
+      JsonObject started = client.result("start_recording", new JsonObject().put("device", "camera0")
+          .put("format", "mp4").put("duration", 3));
+      List<String> announced = new ArrayList<>();
+      while (true) {
+        JsonObject p = client.awaitNotification(n -> "recording_status_update".equals(n.getString("method")))
+            .getJsonObject("params");
+        if ("STOPPED".equals(p.getString("status"))) {
+          break;
+        }
+        if ("RECORDING".equals(p.getString("status")) && !announced.contains(p.getString("filename"))) {
+          announced.add(p.getString("filename"));
+        }
+      }
+      assertThat(announced.get(0)).isEqualTo(started.getString("filename"));
+      assertThat(announced).hasSizeGreaterThanOrEqualTo(3);
+      List<Path> files;
+      try (Stream<Path> listing = Files.list(dir.resolve("recordings/camera0"))) {
+        files = listing.sorted().toList();
+      }
+      assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyElementsOf(
+          announced.stream().sorted().toList());
+      double total = 0;
+      for (Path file : files) {
+        JsonObject info = probe(file);
+        assertThat(info.getJsonObject("stream").getString("codec_name")).isEqualTo("h264");
+        double seconds = Double.parseDouble(info.getJsonObject("format").getString("duration"));
+        assertThat(seconds).isBetween(0.5, 1.6);
+        total += seconds;
+      }
+      assertThat(total).isCloseTo(3.0, within(0.5));
     }
   }
 }

@@ -20,7 +20,7 @@ public final class MediaTesting {
 
   /**
    * Test-pattern cameras {@code camera0..} at 320x240, 15 fps; V4L2 off (the host's devices are not the test's
-   * business); fast restarts.
+   * business); fast restarts; rate limits out of the way.
    */
   public static Consumer<ObjectNode> testPatterns(int count) {
     return tree -> {
@@ -32,6 +32,11 @@ public final class MediaTesting {
       }
       cameras.with("v4l2").put("enabled", false);
       tree.with("media").with("restart").put("initial_delay_ms", 200).put("max_delay_ms", 800);
+      // Tests poll status and metrics in tight loops; the rate limits are another feature's business.
+      ObjectNode rates = tree.with("limits").with("rates");
+      for (String rateClass : new String[] {"status", "admin", "control"}) {
+        rates.with(rateClass).put("per_second", 100_000).put("burst", 100_000);
+      }
     };
   }
 
