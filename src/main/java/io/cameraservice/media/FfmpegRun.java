@@ -49,6 +49,7 @@ final class FfmpegRun {
   private static final String BENIGN = "deprecated pixel format used";
 
   private final String cameraId;
+  private final java.util.function.UnaryOperator<String> redact;
   private final CameraLoop loop;
   private final Listener listener;
   private final int pendingLimit;
@@ -61,9 +62,10 @@ final class FfmpegRun {
   private final AtomicReference<byte[]> pendingJpeg = new AtomicReference<>();
   private volatile long droppedFragments;
 
-  private FfmpegRun(String cameraId, CameraLoop loop, Listener listener, int pendingLimit, Path socketPath,
-      ServerSocketChannel jpegServer, Process process) {
+  private FfmpegRun(String cameraId, java.util.function.UnaryOperator<String> redact, CameraLoop loop,
+      Listener listener, int pendingLimit, Path socketPath, ServerSocketChannel jpegServer, Process process) {
     this.cameraId = cameraId;
+    this.redact = redact;
     this.loop = loop;
     this.listener = listener;
     this.pendingLimit = pendingLimit;
@@ -72,9 +74,12 @@ final class FfmpegRun {
     this.process = process;
   }
 
-  /** Binds the JPEG socket, starts ffmpeg and its reader threads. Blocking: call on the process pool. */
-  static FfmpegRun start(String cameraId, List<String> command, Path socketPath, CameraLoop loop, Listener listener,
-      int pendingLimit) throws IOException {
+  /**
+   * Binds the JPEG socket, starts ffmpeg and its reader threads. {@code redact} removes secrets (a camera URL's
+   * password) from what ffmpeg prints before it is logged. Blocking: call on the process pool.
+   */
+  static FfmpegRun start(String cameraId, java.util.function.UnaryOperator<String> redact, List<String> command,
+      Path socketPath, CameraLoop loop, Listener listener, int pendingLimit) throws IOException {
     Files.deleteIfExists(socketPath);
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     Process process;
@@ -87,7 +92,7 @@ final class FfmpegRun {
       Files.deleteIfExists(socketPath);
       throw e;
     }
-    FfmpegRun run = new FfmpegRun(cameraId, loop, listener, pendingLimit, socketPath, server, process);
+    FfmpegRun run = new FfmpegRun(cameraId, redact, loop, listener, pendingLimit, socketPath, server, process);
     run.thread("mp4", run::readStream);
     run.thread("jpeg", run::readJpegs);
     run.thread("log", run::readStderr);
@@ -208,9 +213,10 @@ final class FfmpegRun {
         if (line.isBlank() || line.contains(BENIGN)) {
           continue;
         }
-        FFMPEG.warn("[{}] {}", cameraId, line);
+        String safe = redact.apply(line.strip());
+        FFMPEG.warn("[{}] {}", cameraId, safe);
         synchronized (stderrTail) {
-          stderrTail.addLast(line.strip());
+          stderrTail.addLast(safe);
           if (stderrTail.size() > STDERR_TAIL) {
             stderrTail.removeFirst();
           }

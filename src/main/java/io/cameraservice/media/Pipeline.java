@@ -288,7 +288,7 @@ final class Pipeline {
     waiting.forEach(w -> w.tryComplete(starting));
     Path socket = socketDir.resolve(cameraId + "-" + runs + ".sock");
     java.util.List<String> command = FfmpegCommand.build(settings, source, socket);
-    processPool.submit(() -> FfmpegRun.start(cameraId, command, socket, loop, runListener,
+    processPool.submit(() -> FfmpegRun.start(cameraId, this::redact, command, socket, loop, runListener,
         settings.buffers().pendingFragments()))
         .onComplete(started -> {
           if (started.failed()) {

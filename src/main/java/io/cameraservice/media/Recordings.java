@@ -65,7 +65,7 @@ final class Recordings implements Recording.Listener {
               feed.attach(recording);
             }
             return feed;
-          }).recover(e -> recording.finish(Recording.Status.ERROR, e.getMessage())
+          }).recover(e -> recording.finish(Recording.Status.ERROR, reason(e))
               .transform(x -> Future.failedFuture(e)));
         })
         .map(feed -> describe(recording))
@@ -173,6 +173,14 @@ final class Recordings implements Recording.Listener {
 
   int activeCount() {
     return activeCount;
+  }
+
+  /** What went wrong, for people: the detail of a service error, else the message. */
+  private static String reason(Throwable e) {
+    if (e instanceof io.cameraservice.rpc.RpcException r && r.error().data().getString("detail") != null) {
+      return r.error().data().getString("detail");
+    }
+    return e.getMessage();
   }
 
   static double round(double seconds) {
