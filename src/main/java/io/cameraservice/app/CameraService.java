@@ -95,6 +95,7 @@ public final class CameraService {
   private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
   private static final short GOING_AWAY = 1001;
   private static final long API_KEY_REFRESH_MS = 2_000;
+  private static final long CAMERA_START_LIMIT_MS = 15_000;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -247,8 +248,7 @@ public final class CameraService {
   public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
-    service.startCameras();
-    service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
+    service.startCameras().compose(v -> service.server.start()).compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
@@ -270,17 +270,26 @@ public final class CameraService {
     return started.future();
   }
 
-  private void startCameras() {
+  /**
+   * Registers the configured cameras and starts discovery; completes once the first V4L2 scan and the ffmpeg check
+   * are done (at most {@link #CAMERA_START_LIMIT_MS}), so the first clients see the cameras that are there.
+   */
+  private Future<Void> startCameras() {
     TestPatterns.register(config.cameras().testPatterns(), cameras, cameraLoop);
     externalStreams.start();
-    v4l2.start();
     media.start();
-    media.checkFfmpeg().onComplete(ok -> {
+    Future<Boolean> ffmpeg = media.checkFfmpeg().onComplete(ok -> {
       ffmpegUsable = ok.succeeded() && ok.result();
       if (!ffmpegUsable) {
         LOG.error("{} cannot run: cameras cannot be recorded or watched", config.media().ffmpegPath());
       }
     });
+    return Future.join(v4l2.start(), ffmpeg).<Void>mapEmpty()
+        .timeout(CAMERA_START_LIMIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .recover(e -> {
+          LOG.warn("camera discovery is still busy after {} ms; starting anyway", CAMERA_START_LIMIT_MS);
+          return Future.succeededFuture();
+        });
   }
 
   /** Event-loop probes, then resource sampling and alert evaluation on the governance thread. */

@@ -18,6 +18,7 @@ final class Scenarios {
     all.put("idle_connections_10000", () -> new IdleConnectionsScenario(10000));
     all.put("scaling", ScalingScenario::new);
     all.put("soak", () -> new SoakScenario(600));
+    all.put("media", MediaScenario::new);
     return all;
   }
 }

@@ -50,6 +50,7 @@ public final class V4l2Discovery {
   private volatile WatchService watcher;
   private volatile boolean active;
   private volatile boolean firstScanDone;
+  private final io.vertx.core.Promise<Void> firstScan = io.vertx.core.Promise.promise();
 
   public V4l2Discovery(V4l2Settings settings, CameraRegistry registry, CameraLoop loop, WorkPools pools) {
     this.settings = settings;
@@ -59,9 +60,10 @@ public final class V4l2Discovery {
     this.pools = pools;
   }
 
-  public void start() {
+  /** Starts discovery; the future completes when the first scan is done (at once when V4L2 is disabled). */
+  public Future<Void> start() {
     if (!settings.enabled()) {
-      return;
+      return Future.succeededFuture();
     }
     active = true;
     loop.run(() -> {
@@ -69,6 +71,7 @@ public final class V4l2Discovery {
       periodic = loop.periodic(settings.scanIntervalSeconds() * 1000L, this::scan);
     });
     startWatcher();
+    return firstScan.future();
   }
 
   public void stop() {
@@ -114,6 +117,7 @@ public final class V4l2Discovery {
             LOG.warn("V4L2 scan failed: {}", done.cause().toString());
           }
           firstScanDone = true;
+          firstScan.tryComplete();
           scanning = false;
           if (rescan) {
             rescan = false;
