@@ -319,11 +319,6 @@ public final class CameraService {
     return links;
   }
 
-  /** ffmpeg PIDs of the running pipelines, by camera. */
-  public java.util.Map<String, Long> pipelinePids() {
-    return media.pids();
-  }
-
   public ServiceConfig config() {
     return config;
   }

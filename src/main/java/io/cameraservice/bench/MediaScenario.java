@@ -1,6 +1,7 @@
 package io.cameraservice.bench;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.media.Timecode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -30,8 +31,6 @@ final class MediaScenario implements Scenario {
 
   private static final int VIEWERS = 10;
   private static final String SOURCE = "testsrc2=size=640x480:rate=15";
-  /** The timecode bar: 20 cells of 32x24 pixels at the top left (see FfmpegCommand). */
-  private static final int TIMECODE_BITS = 20;
 
   @Override
   public String name() {
@@ -65,7 +64,14 @@ final class MediaScenario implements Scenario {
   }
 
   private JsonObject cost(BenchEnv env, BenchServer server, LoadClient client, BenchRpc rpc) throws Exception {
+    Duration window = env.seconds(20);
+    double seconds = window.toMillis() / 1000.0;
     rpc.call("start_recording", new JsonObject().put("device", "camera0"));
+    Thread.sleep(env.seconds(5).toMillis());
+    double sv0 = server.cpuSeconds();
+    Thread.sleep(window.toMillis());
+    double serverWithout = (server.cpuSeconds() - sv0) / seconds * 100;
+
     String path = rpc.call("get_camera_status", new JsonObject().put("device", "camera0"))
         .getJsonObject("streams").getString("mse");
     AtomicLong bytes = new AtomicLong();
@@ -81,29 +87,23 @@ final class MediaScenario implements Scenario {
       });
       viewers.add(ws);
     }
-    Thread.sleep(env.seconds(3).toMillis());
+    // Long enough for the JIT to have compiled the viewer path before it is measured.
+    Thread.sleep(env.seconds(10).toMillis());
     List<Long> ffmpeg = ffmpegOf(server.pid());
     if (ffmpeg.size() != 1) {
       throw new IllegalStateException("expected one ffmpeg, found " + ffmpeg);
     }
     long pid = ffmpeg.get(0);
-    Duration window = env.seconds(20);
     double ff0 = BenchServer.cpuSecondsOf(pid);
-    double sv0 = server.cpuSeconds();
+    double sv1 = server.cpuSeconds();
     long bytes0 = bytes.get();
     long fragments0 = fragments.get();
     Thread.sleep(window.toMillis());
-    double seconds = window.toMillis() / 1000.0;
     double ffmpegCpu = (BenchServer.cpuSecondsOf(pid) - ff0) / seconds * 100;
-    double serverWith = (server.cpuSeconds() - sv0) / seconds * 100;
+    double serverWith = (server.cpuSeconds() - sv1) / seconds * 100;
     double perViewerMbps = (bytes.get() - bytes0) * 8 / seconds / 1e6 / VIEWERS;
     double perViewerFps = (fragments.get() - fragments0) / seconds / VIEWERS;
-
     viewers.forEach(WebSocket::close);
-    Thread.sleep(env.seconds(2).toMillis());
-    double sv1 = server.cpuSeconds();
-    Thread.sleep(window.toMillis());
-    double serverWithout = (server.cpuSeconds() - sv1) / seconds * 100;
     rpc.call("stop_recording", new JsonObject().put("device", "camera0"));
     return new JsonObject()
         .put("viewers", VIEWERS)
@@ -175,8 +175,7 @@ final class MediaScenario implements Scenario {
         .getJsonObject("streams").getString("mse");
     Process decoder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-threads",
         "1", "-flags", "low_delay", "-probesize", "32", "-analyzeduration", "0", "-f", "mp4",
-        "-i", "pipe:0", "-vf", "crop=" + (TIMECODE_BITS * 32) + ":24:0:0,scale=" + TIMECODE_BITS
-            + ":1:flags=area", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets",
+        "-i", "pipe:0", "-vf", Timecode.readingFilter(), "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets",
         "1", "pipe:1")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     OutputStream toDecoder = decoder.getOutputStream();
@@ -199,7 +198,7 @@ final class MediaScenario implements Scenario {
     long measureFrom = System.nanoTime() + env.seconds(2).toNanos(); // past the GOP a joining viewer starts with
     long until = measureFrom + env.seconds(20).toNanos();
     try (InputStream frames = decoder.getInputStream()) {
-      byte[] bar = new byte[TIMECODE_BITS];
+      byte[] bar = new byte[Timecode.BITS];
       while (System.nanoTime() < until) {
         if (frames.readNBytes(bar, 0, bar.length) < bar.length) {
           throw new IllegalStateException("the decoder stopped");
@@ -207,9 +206,9 @@ final class MediaScenario implements Scenario {
         long now = System.currentTimeMillis();
         Long arrived = arrivals.poll(5, TimeUnit.SECONDS);
         if (System.nanoTime() >= measureFrom && arrived != null) {
-          long made = decode(bar);
-          long ms = Math.floorMod(now - made, 1L << TIMECODE_BITS);
-          long received = Math.floorMod(arrived - made, 1L << TIMECODE_BITS);
+          long made = Timecode.read(bar);
+          long ms = Math.floorMod(now - made, Timecode.MODULUS);
+          long received = Math.floorMod(arrived - made, Timecode.MODULUS);
           if (ms < 10_000 && received <= ms) {
             latency.recordValue(ms * 1000);
             receipt.recordValue(received * 1000);
@@ -225,21 +224,6 @@ final class MediaScenario implements Scenario {
         .put("method", "wall-clock ms burned into each frame as a Gray-coded bar at generation; read back after "
             + "decoding the /live/camera1.ws stream with ffmpeg (1 thread, low_delay); until_received: the same "
             + "clock against the arrival of the frame's fragment at the viewer");
-  }
-
-  /** Gray code in cells (bright = 1, cell 0 = bit 0) to the milliseconds it stands for. */
-  private static long decode(byte[] bar) {
-    long gray = 0;
-    for (int k = 0; k < bar.length; k++) {
-      if ((bar[k] & 0xff) > 128) {
-        gray |= 1L << k;
-      }
-    }
-    long value = gray;
-    for (long shift = gray >> 1; shift != 0; shift >>= 1) {
-      value ^= shift;
-    }
-    return value;
   }
 
   private static void write(OutputStream out, Buffer data) {

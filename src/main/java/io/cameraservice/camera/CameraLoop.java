@@ -25,7 +25,7 @@ public final class CameraLoop {
     return vertx;
   }
 
-  public boolean isCurrent() {
+  private boolean isCurrent() {
     return Vertx.currentContext() == context;
   }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The one ffmpeg command line of a camera's pipeline: read the source once, write H.264 as fragmented MP4 (one
@@ -19,15 +18,6 @@ import java.util.Map;
  * settings of {@code media.encoder}.
  */
 final class FfmpegCommand {
-
-  /** V4L2 fourcc to ffmpeg's {@code -input_format}. */
-  private static final Map<String, String> V4L2_INPUT = Map.of("H264", "h264", "MJPG", "mjpeg", "JPEG", "mjpeg",
-      "YUYV", "yuyv422", "UYVY", "uyvy422", "NV12", "nv12", "YU12", "yuv420p", "RGB3", "rgb24", "BGR3", "bgr24",
-      "GREY", "gray");
-  /** Bits of the wall-clock milliseconds burned into a timecode test pattern (wraps every ~17 minutes). */
-  static final int TIMECODE_BITS = 20;
-  static final int TIMECODE_CELL = 32;
-  static final int TIMECODE_HEIGHT = 24;
 
   private FfmpegCommand() {}
 
@@ -67,13 +57,13 @@ final class FfmpegCommand {
     if (source instanceof TestPatternCapture p) {
       String graph = p.pattern() + "=size=" + p.size() + ":rate=" + fps(p.fps());
       if (p.timecode()) {
-        graph += timecode(p.size());
+        graph += Timecode.overlay();
       }
       cmd.addAll(List.of("-re", "-f", "lavfi", "-i", graph));
     } else if (source instanceof V4l2Capture v) {
       cmd.addAll(List.of("-f", "v4l2", "-thread_queue_size", "64"));
-      if (v.fourcc() != null && V4L2_INPUT.containsKey(v.fourcc())) {
-        cmd.addAll(List.of("-input_format", V4L2_INPUT.get(v.fourcc())));
+      if (v.inputFormat() != null) {
+        cmd.addAll(List.of("-input_format", v.inputFormat()));
       }
       if (v.size() != null) {
         cmd.addAll(List.of("-video_size", v.size()));
@@ -91,23 +81,6 @@ final class FfmpegCommand {
       }
       cmd.addAll(List.of("-i", n.url()));
     }
-  }
-
-  /**
-   * Draws the wall-clock milliseconds (mod 2^20) as a strip of black/white cells along the top edge, Gray-coded so
-   * that a reading taken across a millisecond tick is off by at most one. The benchmark decodes it from the live
-   * stream to measure glass-to-viewer latency.
-   */
-  private static String timecode(String size) {
-    StringBuilder g = new StringBuilder(",drawbox=x=0:y=0:w=" + (TIMECODE_BITS * TIMECODE_CELL) + ":h="
-        + TIMECODE_HEIGHT + ":color=black:t=fill");
-    for (int k = 0; k < TIMECODE_BITS; k++) {
-      g.append(",drawbox=x=").append(k * TIMECODE_CELL).append(":y=0:w=").append(TIMECODE_CELL).append(":h=")
-          .append(TIMECODE_HEIGHT).append(":color=white:t=fill:enable='st(0,floor(mod(time(0)*1000,")
-          .append(1 << TIMECODE_BITS).append(")));mod(floor(ld(0)/").append(1L << k).append(")+floor(ld(0)/")
-          .append(1L << (k + 1)).append("),2)'");
-    }
-    return g.toString();
   }
 
   private static String fps(double fps) {

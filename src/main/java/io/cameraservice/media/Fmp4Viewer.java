@@ -10,13 +10,12 @@ import java.util.List;
 final class Fmp4Viewer implements FragmentSink {
 
   private final ViewerOutput output;
-  private final Pipeline pipeline;
+  private final Delivered delivered;
   private boolean synced;
-  private long skipped;
 
-  Fmp4Viewer(ViewerOutput output, Pipeline pipeline) {
+  Fmp4Viewer(ViewerOutput output, Delivered delivered) {
     this.output = output;
-    this.pipeline = pipeline;
+    this.delivered = delivered;
   }
 
   @Override
@@ -30,25 +29,19 @@ final class Fmp4Viewer implements FragmentSink {
   @Override
   public void fragment(Fragment f) {
     if (!synced && !f.keyframe()) {
-      skipped++;
       return;
     }
     if (output.full()) {
       synced = false;
-      skipped++;
       return;
     }
     synced = true;
     output.write(f.bytes());
-    pipeline.sent(f.size(), f.samples());
+    delivered.sent(f.size(), f.samples());
   }
 
   @Override
   public void end(boolean failed) {
     output.close();
-  }
-
-  long skipped() {
-    return skipped;
   }
 }

@@ -15,7 +15,11 @@ final class HttpViewerOutput implements ViewerOutput {
 
   @Override
   public boolean full() {
-    return response.writeQueueFull();
+    try {
+      return response.closed() || response.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return true;
+    }
   }
 
   @Override

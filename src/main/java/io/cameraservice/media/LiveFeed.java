@@ -15,6 +15,8 @@ import java.util.Set;
  */
 final class LiveFeed {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveFeed.class);
+
   private final int gopMaxBytes;
   private final Set<FragmentSink> sinks = new LinkedHashSet<>();
   private final Set<JpegSink> jpegSinks = new LinkedHashSet<>();
@@ -77,7 +79,7 @@ final class LiveFeed {
       gopBytes = 0;
     }
     for (FragmentSink sink : List.copyOf(sinks)) {
-      sink.fragment(f);
+      deliver(sink, () -> sink.fragment(f));
     }
   }
 
@@ -91,7 +93,21 @@ final class LiveFeed {
     jpegWaiters.clear();
     waiting.forEach(p -> p.tryComplete(image));
     for (JpegSink sink : List.copyOf(jpegSinks)) {
-      sink.jpeg(image);
+      deliver(sink, () -> sink.jpeg(image));
+    }
+  }
+
+  /** One consumer failing (a socket that went away mid-write) must not keep the stream from the others. */
+  private void deliver(Object sink, Runnable delivery) {
+    try {
+      delivery.run();
+    } catch (RuntimeException e) {
+      LOG.warn("dropping a consumer that failed: {}", e.toString());
+      if (sink instanceof FragmentSink s && sinks.remove(s)) {
+        s.end(true);
+      } else if (sink instanceof JpegSink s && jpegSinks.remove(s)) {
+        s.end(true);
+      }
     }
   }
 
@@ -138,10 +154,6 @@ final class LiveFeed {
     jpegSinks.remove(sink);
   }
 
-  int consumers() {
-    return sinks.size() + jpegSinks.size();
-  }
-
   /** Ends every consumer; waiting snapshot requests fail. */
   void end(boolean failed, String reason) {
     if (ended) {
@@ -155,10 +167,6 @@ final class LiveFeed {
     List.copyOf(jpegSinks).forEach(s -> s.end(failed));
     sinks.clear();
     jpegSinks.clear();
-  }
-
-  boolean ended() {
-    return ended;
   }
 
   double fps(long nowNanos) {

@@ -72,15 +72,15 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
   private void watch(RoutingContext ctx, boolean mjpeg) {
     String camera = ctx.pathParam("param0");
     HttpServerResponse response = ctx.response();
+    Departure departure = new Departure();
+    response.closeHandler(v -> departure.gone());
+    response.endHandler(v -> departure.gone());
     authorize(camera, ctx.request().headers(), ctx.request().query()).compose(v -> {
       HttpViewerOutput output = new HttpViewerOutput(response, queueBytes);
       response.putHeader("Cache-Control", "no-store").putHeader("Content-Type", mjpeg
           ? "multipart/x-mixed-replace; boundary=" + MjpegViewer.BOUNDARY : "video/mp4");
       return media.watch(camera, output, mjpeg);
-    }).onSuccess(detach -> {
-      response.closeHandler(v -> detach.run());
-      response.endHandler(v -> detach.run());
-    }).onFailure(e -> fail(response, e));
+    }).onSuccess(departure::attached).onFailure(e -> fail(response, e));
   }
 
   private void snapshot(RoutingContext ctx) {
@@ -130,8 +130,10 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     }
     socket.binaryMessageHandler(b -> { });
     socket.textMessageHandler(t -> { });
+    Departure departure = new Departure();
+    socket.closeHandler(v -> departure.gone());
     media.watch(m.group(1), new WebSocketViewerOutput(socket, queueBytes), false)
-        .onSuccess(detach -> socket.closeHandler(v -> detach.run()))
+        .onSuccess(departure::attached)
         .onFailure(e -> {
           if (!socket.isClosed()) {
             socket.close((short) (status(e) == 503 ? 1013 : 1011), reason(e));
@@ -214,6 +216,28 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       return Buffer.buffer(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Detaches a viewer when its client leaves, whether that happens before or after it was attached. */
+  private static final class Departure {
+    private Runnable detach;
+    private boolean gone;
+
+    synchronized void attached(Runnable handle) {
+      if (gone) {
+        handle.run();
+      } else {
+        detach = handle;
+      }
+    }
+
+    synchronized void gone() {
+      gone = true;
+      if (detach != null) {
+        detach.run();
+        detach = null;
+      }
     }
   }
 

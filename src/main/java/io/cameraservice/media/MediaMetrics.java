@@ -78,6 +78,7 @@ public final class MediaMetrics {
           .put("bitrate", s.bitrate())
           .put("frames_in", s.framesIn())
           .put("bytes_in", s.bytesIn())
+          .put("dropped_fragments", s.droppedFragments())
           .put("restarts", s.restarts())
           .put("next_restart_ms", s.nextRestartMs() >= 0 ? s.nextRestartMs() : null)
           .put("uptime", s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant())

@@ -367,11 +367,11 @@ public final class MediaService implements CameraActivity {
       });
       return p.ready().map(feed -> {
         if (mjpeg) {
-          MjpegViewer viewer = new MjpegViewer(output, p);
+          MjpegViewer viewer = new MjpegViewer(output, p::sent);
           feed.attach(viewer);
           detach[0] = chain(detach[0], () -> loop.run(() -> feed.detach(viewer)));
         } else {
-          Fmp4Viewer viewer = new Fmp4Viewer(output, p);
+          Fmp4Viewer viewer = new Fmp4Viewer(output, p::sent);
           feed.attach(viewer);
           detach[0] = chain(detach[0], () -> loop.run(() -> feed.detach(viewer)));
         }
@@ -413,18 +413,6 @@ public final class MediaService implements CameraActivity {
 
   CameraRegistry registry() {
     return registry;
-  }
-
-  /** ffmpeg PIDs of running pipelines by camera (admin metrics; tests check them against the OS). */
-  public Map<String, Long> pids() {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    pipelines.forEach((id, p) -> {
-      long pid = p.stats().pid();
-      if (pid > 0) {
-        out.put(id, pid);
-      }
-    });
-    return out;
   }
 
   @Override

@@ -12,11 +12,11 @@ final class MjpegViewer implements JpegSink {
   static final String BOUNDARY = "camera-service-frame";
 
   private final ViewerOutput output;
-  private final Pipeline pipeline;
+  private final Delivered delivered;
 
-  MjpegViewer(ViewerOutput output, Pipeline pipeline) {
+  MjpegViewer(ViewerOutput output, Delivered delivered) {
     this.output = output;
-    this.pipeline = pipeline;
+    this.delivered = delivered;
   }
 
   @Override
@@ -29,7 +29,7 @@ final class MjpegViewer implements JpegSink {
             + "\r\n\r\n", StandardCharsets.US_ASCII.name())
         .appendBuffer(image).appendString("\r\n");
     output.write(part);
-    pipeline.sent(part.length(), 1);
+    delivered.sent(part.length(), 1);
   }
 
   @Override

@@ -482,8 +482,8 @@ final class Pipeline {
     LiveFeed f = feed;
     stats = new PipelineStats(state.name(), run == null ? -1 : run.pid(), restarts, runningSince,
         f == null ? 0 : round(f.fps(now)), f == null ? 0 : f.bitrate(now), f == null ? 0 : f.bytesIn(),
-        f == null ? 0 : f.framesIn(), viewers, bytesSent, framesSent, nextRestartMs, lastError, streaming,
-        streamingSince, source.deliversH264() ? "copy" : "encode");
+        f == null ? 0 : f.framesIn(), run == null ? 0 : run.droppedFragments(), viewers, bytesSent, framesSent,
+        nextRestartMs, lastError, streaming, source.deliversH264() ? "copy" : "encode");
     listener.changed(cameraId);
   }
 

@@ -17,9 +17,14 @@ final class WebSocketViewerOutput implements ViewerOutput {
     socket.setWriteQueueMaxSize(queueBytes);
   }
 
+  /** A socket closed by its client (possibly a moment ago, from another thread) counts as full. */
   @Override
   public boolean full() {
-    return socket.writeQueueFull();
+    try {
+      return socket.isClosed() || socket.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return true;
+    }
   }
 
   @Override
@@ -34,7 +39,7 @@ final class WebSocketViewerOutput implements ViewerOutput {
   @Override
   public void write(Buffer data) {
     if (!socket.isClosed()) {
-      socket.writeBinaryMessage(data);
+      socket.writeBinaryMessage(data); // a socket closing meanwhile fails the returned future, nothing more
     }
   }
 

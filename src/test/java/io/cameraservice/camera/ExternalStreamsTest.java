@@ -50,7 +50,7 @@ class ExternalStreamsTest {
       assertThat(added.getString("device")).isEqualTo("camera100");
       assertThat(added.getString("status")).isEqualTo("ADDED");
       assertThat(added.getString("codec")).isEqualTo("h264");
-      operator.awaitNotification(n -> status(n, "camera100", "CONNECTED"));
+      operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera100", "CONNECTED"));
       JsonObject caps = operator.result("get_camera_capabilities", new JsonObject().put("device", "camera100"));
       assertThat(caps.getJsonArray("formats")).containsExactly("H264");
       assertThat(caps.getJsonArray("resolutions")).containsExactly("320x240");
@@ -62,8 +62,7 @@ class ExternalStreamsTest {
 
       String filename = operator.result("start_recording", new JsonObject().put("device", "camera100")
           .put("duration", 2)).getString("filename");
-      operator.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
-          && "STOPPED".equals(n.getJsonObject("params").getString("status")));
+      operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "STOPPED"));
       JsonObject info = MediaTesting.probe(dir.resolve("data/recordings/camera100").resolve(filename));
       assertThat(info.getJsonObject("stream").getString("codec_name")).isEqualTo("h264");
       assertThat(info.getJsonObject("stream").getInteger("width")).isEqualTo(320);
@@ -79,7 +78,7 @@ class ExternalStreamsTest {
 
       JsonObject removed = operator.result("remove_external_stream", new JsonObject().put("stream_url", clip));
       assertThat(removed.getString("status")).isEqualTo("REMOVED");
-      operator.awaitNotification(n -> status(n, "camera100", "DISCONNECTED"));
+      operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera100", "DISCONNECTED"));
       assertThat(operator.call("get_camera_status", new JsonObject().put("device", "camera100"))
           .getJsonObject("error").getInteger("code")).isEqualTo(-32010);
       assertThat(operator.call("remove_external_stream", new JsonObject().put("stream_url", clip))
@@ -124,7 +123,7 @@ class ExternalStreamsTest {
       assertThat(error.getInteger("code")).isEqualTo(-32050);
       assertThat(error.getJsonObject("data").getString("dependency")).isEqualTo("ffmpeg");
       assertThat(error.getJsonObject("data").getString("detail")).contains("No such file");
-      operator.awaitNotification(n -> status(n, "camera20", "ERROR"));
+      operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera20", "ERROR"));
     }
   }
 
@@ -168,11 +167,5 @@ class ExternalStreamsTest {
         list.add(s);
       }
     });
-  }
-
-  private static boolean status(JsonObject n, String device, String status) {
-    return "camera_status_update".equals(n.getString("method"))
-        && device.equals(n.getJsonObject("params").getString("device"))
-        && status.equals(n.getJsonObject("params").getString("status"));
   }
 }

@@ -60,18 +60,18 @@ class V4l2DiscoveryTest {
 
       unplug(0);
       unplug(1);
-      JsonObject gone = client.awaitNotification(n -> status(n, "camera0", "DISCONNECTED"));
+      JsonObject gone = client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera0", "DISCONNECTED"));
       assertThat(gone.getJsonObject("params").getJsonObject("streams")).isEmpty();
       assertThat(client.result("get_camera_capabilities", new JsonObject().put("device", "camera0"))
           .getString("validation_status")).isEqualTo("DISCONNECTED");
 
       // Back on another port, so another node: the same stable identity gets the same id.
       plug(2, "usb1/1-2", "HD Webcam C270", "logitech-c270.txt", "usb-046d_0825_ABC123-video-index0");
-      client.awaitNotification(n -> status(n, "camera0", "CONNECTED"));
+      client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera0", "CONNECTED"));
 
       // A different camera on /dev/video3 is camera3.
       plug(3, "usb1/1-3", "HD Pro Webcam C920", "logitech-c920.txt", "usb-046d_082d_XYZ789-video-index0");
-      client.awaitNotification(n -> status(n, "camera3", "CONNECTED"));
+      client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera3", "CONNECTED"));
       JsonObject c920 = client.result("get_camera_status", new JsonObject().put("device", "camera3"));
       assertThat(c920.getString("resolution")).isEqualTo("1280x720");
       assertThat(c920.getJsonObject("capabilities").getJsonArray("formats")).containsExactly("YUYV", "H264", "MJPG");
@@ -90,7 +90,7 @@ class V4l2DiscoveryTest {
       assertThat(cameras(client)).isEmpty();
       Files.createDirectories(dev);
       plug(0, "usb1/1-1", "USB Camera", "uvc-legacy-layout.txt", null);
-      client.awaitNotification(n -> status(n, "camera0", "CONNECTED"));
+      client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera0", "CONNECTED"));
       assertThat(cameras(client).getJsonObject(0).getString("resolution")).isEqualTo("1280x720");
     }
   }
@@ -141,11 +141,5 @@ class V4l2DiscoveryTest {
 
   private static io.vertx.core.json.JsonArray cameras(RpcClient client) {
     return client.result("get_camera_list", null).getJsonArray("cameras");
-  }
-
-  private static boolean status(JsonObject n, String device, String status) {
-    JsonObject p = n.getJsonObject("params");
-    return "camera_status_update".equals(n.getString("method")) && device.equals(p.getString("device"))
-        && status.equals(p.getString("status"));
   }
 }

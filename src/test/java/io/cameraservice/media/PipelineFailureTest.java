@@ -28,7 +28,7 @@ class PipelineFailureTest {
         RpcClient operator = service.connect(Role.OPERATOR);
         RpcClient admin = service.connect(Role.ADMIN)) {
       JsonObject started = operator.result("start_recording", new JsonObject().put("device", "camera0"));
-      operator.awaitNotification(n -> recording(n, "RECORDING"));
+      operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
       Thread.sleep(1_500); // something worth keeping in the file; not a synchronisation
       long pid = MediaTesting.pipelinePids(admin).get(0);
 
@@ -37,8 +37,8 @@ class PipelineFailureTest {
       // The camera fails first, then the recording ends (after its file is closed).
       boolean[] cameraFailed = new boolean[1];
       JsonObject error = operator.awaitNotification(n -> {
-        cameraFailed[0] |= camera(n, "ERROR");
-        return recording(n, "ERROR");
+        cameraFailed[0] |= MediaTesting.cameraUpdate(n, "camera0", "ERROR");
+        return MediaTesting.recordingUpdate(n, "ERROR");
       }).getJsonObject("params");
       assertThat(cameraFailed[0]).isTrue();
       assertThat(error.getString("filename")).isEqualTo(started.getString("filename"));
@@ -55,7 +55,7 @@ class PipelineFailureTest {
 
       // The camera is usable again: the next recording starts a new pipeline and the camera is CONNECTED.
       operator.result("start_recording", new JsonObject().put("device", "camera0"));
-      operator.awaitNotification(n -> camera(n, "CONNECTED"));
+      operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera0", "CONNECTED"));
       assertThat(MediaTesting.pipelinePids(admin)).doesNotContain(pid);
     }
   }
@@ -101,15 +101,5 @@ class PipelineFailureTest {
   private static JsonObject camera0(RpcClient admin) {
     return admin.result("get_metrics", null).getJsonObject("camera_metrics").getJsonObject("cameras")
         .getJsonObject("camera0");
-  }
-
-  private static boolean camera(JsonObject n, String status) {
-    return "camera_status_update".equals(n.getString("method"))
-        && status.equals(n.getJsonObject("params").getString("status"));
-  }
-
-  private static boolean recording(JsonObject n, String status) {
-    return "recording_status_update".equals(n.getString("method"))
-        && status.equals(n.getJsonObject("params").getString("status"));
   }
 }

@@ -34,8 +34,7 @@ class RecordingTest {
       String filename = started.getString("filename");
       assertThat(filename).matches("camera0_\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}\\.mp4");
 
-      client.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
-          && "RECORDING".equals(n.getJsonObject("params").getString("status")));
+      client.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
       Thread.sleep(3_000); // the length of the recording under test, not a synchronisation
       JsonObject stopped = client.result("stop_recording", new JsonObject().put("device", "camera0"));
 
@@ -62,8 +61,7 @@ class RecordingTest {
       assertThat(started.getString("filename")).endsWith(".mkv");
       assertThat(started.getLong("duration")).isEqualTo(2);
 
-      JsonObject stopped = client.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
-          && "STOPPED".equals(n.getJsonObject("params").getString("status"))).getJsonObject("params");
+      JsonObject stopped = client.awaitNotification(n -> MediaTesting.recordingUpdate(n, "STOPPED")).getJsonObject("params");
       assertThat(stopped.getString("filename")).isEqualTo(started.getString("filename"));
       Path file = dir.resolve("recordings/camera0").resolve(started.getString("filename"));
       assertThat(file).exists();

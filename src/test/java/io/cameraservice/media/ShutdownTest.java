@@ -31,8 +31,7 @@ class ShutdownTest {
         RpcClient admin = service.connect(Role.ADMIN)) {
       filename = operator.result("start_recording", new JsonObject().put("device", "camera0").put("format", "mp4"))
           .getString("filename");
-      operator.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
-          && "RECORDING".equals(n.getJsonObject("params").getString("status")));
+      operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
       operator.result("start_streaming", new JsonObject().put("device", "camera1"));
       String live = operator.result("get_stream_url", new JsonObject().put("device", "camera1"))
           .getString("stream_url");
@@ -46,8 +45,7 @@ class ShutdownTest {
       assertThat(pids).noneMatch(MediaTesting::alive);
       assertThat(ChildProcesses.livePids()).isEmpty();
       assertThat(LiveStreamTest.ffmpegChildren()).isZero();
-      JsonObject stopped = operator.awaitNotification(n -> "recording_status_update".equals(n.getString("method"))
-          && "STOPPED".equals(n.getJsonObject("params").getString("status")));
+      JsonObject stopped = operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "STOPPED"));
       assertThat(stopped.getJsonObject("params").getString("filename")).isEqualTo(filename);
       viewer.close();
     }

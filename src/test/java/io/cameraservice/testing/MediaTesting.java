@@ -92,6 +92,19 @@ public final class MediaTesting {
     }
   }
 
+  /** A {@code camera_status_update} for {@code device} with {@code status}. */
+  public static boolean cameraUpdate(JsonObject n, String device, String status) {
+    return "camera_status_update".equals(n.getString("method"))
+        && device.equals(n.getJsonObject("params").getString("device"))
+        && status.equals(n.getJsonObject("params").getString("status"));
+  }
+
+  /** A {@code recording_status_update} with {@code status}. */
+  public static boolean recordingUpdate(JsonObject n, String status) {
+    return "recording_status_update".equals(n.getString("method"))
+        && status.equals(n.getJsonObject("params").getString("status"));
+  }
+
   public static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
