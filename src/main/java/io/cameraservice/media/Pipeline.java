@@ -104,10 +104,6 @@ final class Pipeline {
     this.source = next;
   }
 
-  CaptureSource source() {
-    return source;
-  }
-
   Lease acquire() {
     leases++;
     cancelIdle();
@@ -123,7 +119,7 @@ final class Pipeline {
   }
 
   /** Starts the pipeline if needed and keeps it for at least {@code auto_close_after_seconds}. */
-  void warm() {
+  private void warm() {
     ensureRunning();
     if (leases == 0) {
       armIdle();
@@ -155,11 +151,6 @@ final class Pipeline {
 
   State state() {
     return state;
-  }
-
-  /** The feed of the current run, or null when nothing runs. */
-  LiveFeed feed() {
-    return feed;
   }
 
   /**
