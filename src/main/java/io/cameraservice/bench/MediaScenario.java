@@ -4,6 +4,7 @@ import io.cameraservice.auth.Role;
 import io.cameraservice.media.Timecode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -77,8 +78,10 @@ final class MediaScenario implements Scenario {
     AtomicLong bytes = new AtomicLong();
     AtomicLong fragments = new AtomicLong();
     List<WebSocket> viewers = new ArrayList<>();
+    // Held until the end: a Vert.x client that becomes unreachable is closed, with its connections.
+    WebSocketClient viewerClient = client.vertx().createWebSocketClient();
     for (int i = 0; i < VIEWERS; i++) {
-      WebSocket ws = client.vertx().createWebSocketClient().connect(new WebSocketConnectOptions()
+      WebSocket ws = viewerClient.connect(new WebSocketConnectOptions()
           .setHost("127.0.0.1").setPort(server.port()).setURI(path)).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       ws.binaryMessageHandler(b -> {
@@ -104,6 +107,7 @@ final class MediaScenario implements Scenario {
     double perViewerMbps = (bytes.get() - bytes0) * 8 / seconds / 1e6 / VIEWERS;
     double perViewerFps = (fragments.get() - fragments0) / seconds / VIEWERS;
     viewers.forEach(WebSocket::close);
+    viewerClient.close();
     rpc.call("stop_recording", new JsonObject().put("device", "camera0"));
     return new JsonObject()
         .put("viewers", VIEWERS)
@@ -179,7 +183,8 @@ final class MediaScenario implements Scenario {
         "1", "pipe:1")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     OutputStream toDecoder = decoder.getOutputStream();
-    WebSocket ws = client.vertx().createWebSocketClient().connect(new WebSocketConnectOptions()
+    WebSocketClient viewerClient = client.vertx().createWebSocketClient();
+    WebSocket ws = viewerClient.connect(new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(server.port()).setURI(path)).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
     // Each fragment after the init segment is one frame, and the decoder emits frames in order: the k-th decoded
@@ -217,6 +222,7 @@ final class MediaScenario implements Scenario {
       }
     } finally {
       ws.close();
+      viewerClient.close();
       decoder.destroyForcibly();
     }
     return Results.latencyMs(latency).put("samples", latency.getTotalCount())
