@@ -2,11 +2,28 @@ package io.cameraservice.config;
 
 import java.nio.file.Path;
 
-public record StorageSettings(String dataDir) implements Validated {
+public record StorageSettings(
+    String dataDir,
+    long minFreeBytes,
+    int minFreePercent,
+    int warningFreePercent,
+    boolean reclaimWhenFull,
+    int checkIntervalSeconds,
+    int sweepIntervalSeconds,
+    int probeConcurrency) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
     problems.notBlank(prefix + ".data_dir", dataDir);
+    problems.range(prefix + ".min_free_bytes", minFreeBytes, 0, Long.MAX_VALUE);
+    problems.range(prefix + ".min_free_percent", minFreePercent, 0, 90);
+    problems.range(prefix + ".warning_free_percent", warningFreePercent, 0, 95);
+    if (warningFreePercent < minFreePercent) {
+      problems.add(prefix + ".warning_free_percent", "must not be below storage.min_free_percent");
+    }
+    problems.range(prefix + ".check_interval_seconds", checkIntervalSeconds, 1, 3600);
+    problems.range(prefix + ".sweep_interval_seconds", sweepIntervalSeconds, 1, 86400);
+    problems.range(prefix + ".probe_concurrency", probeConcurrency, 1, 16);
   }
 
   public Path dataPath() {
@@ -16,5 +33,10 @@ public record StorageSettings(String dataDir) implements Validated {
   /** Durable service state: API keys, retention policy, generated secrets. */
   public Path statePath() {
     return dataPath().resolve("state");
+  }
+
+  /** The media catalog's database. */
+  public Path catalogPath() {
+    return dataPath().resolve("catalog.db");
   }
 }
