@@ -107,6 +107,7 @@ public final class CameraService {
     this.vertx = Vertx.builder()
         .with(new VertxOptions()
             .setEventLoopPoolSize(config.server().effectiveEventLoops())
+            .setPreferNativeTransport(config.server().nativeTransport())
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
@@ -194,8 +195,8 @@ public final class CameraService {
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
           new JsonObject().put("version", BuildInfo.load().version()).put("port", actualPort)));
-      LOG.info("listening on {}:{} with {} event loop(s)", config.server().host(), actualPort,
-          config.server().effectiveEventLoops());
+      LOG.info("listening on {}:{} with {} event loop(s), {} transport", config.server().host(), actualPort,
+          config.server().effectiveEventLoops(), service.vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return service;
     }).onComplete(done -> {
       if (done.succeeded()) {

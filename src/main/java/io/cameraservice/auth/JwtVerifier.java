@@ -38,7 +38,7 @@ public final class JwtVerifier {
   public Future<Session> verify(String token) {
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(RpcError.authenticationFailed("invalid_token").exception()))
-        .compose(user -> claims(user.principal()));
+        .compose(user -> claims(user.attributes().getJsonObject("accessToken", new JsonObject())));
   }
 
   private Future<Session> claims(JsonObject claims) {

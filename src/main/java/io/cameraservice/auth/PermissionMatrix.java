@@ -37,6 +37,11 @@ public final class PermissionMatrix {
     return DEFAULTS.containsKey(method);
   }
 
+  /** Whether this matrix has an entry for the method. */
+  public boolean names(String method) {
+    return minimumRoles.containsKey(method);
+  }
+
   public boolean isOpen(String method) {
     return OPEN_METHODS.contains(method);
   }

@@ -9,7 +9,9 @@ public record ServerSettings(
     int maxBatchSize,
     int idleTimeoutSeconds,
     int shutdownGraceSeconds,
-    boolean websocketCompression) implements Validated {
+    boolean websocketCompression,
+    boolean nativeTransport,
+    int outboundBufferBytes) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
@@ -23,6 +25,7 @@ public record ServerSettings(
     }
     problems.range(prefix + ".max_batch_size", maxBatchSize, 1, 10_000);
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
+    problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
   }
 

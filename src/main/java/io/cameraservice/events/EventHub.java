@@ -3,7 +3,6 @@ package io.cameraservice.events;
 import io.cameraservice.auth.Role;
 import io.cameraservice.auth.Session;
 import io.cameraservice.rpc.RpcMessages;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
@@ -16,23 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's internal event bus: features publish {@link Event}s, the hub encodes each once and hands it to every
- * subscriber whose topics and device filter match and whose session is live. Delivery never waits: a subscriber that
- * is too far behind drops the frame and the drop is counted.
+ * subscriber whose topics and device filter match and whose session is live. Delivery never waits; what a subscriber
+ * too far behind does with a frame is its own business (the WebSocket transport drops and counts it).
  */
 public final class EventHub {
 
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Clock clock;
-  private final Counter delivered;
-  private final Counter dropped;
   private final MeterRegistry registry;
 
   public EventHub(Clock clock, MeterRegistry registry) {
     this.clock = clock;
     this.registry = registry;
-    this.delivered = Counter.builder("notifications_delivered_total").register(registry);
-    this.dropped = Counter.builder("notifications_dropped_total")
-        .description("Notifications dropped because the client's outbound buffer was full").register(registry);
     registry.gauge("event_subscribers", subscriptions, Map::size);
   }
 
@@ -126,11 +120,7 @@ public final class EventHub {
       if (frame == null) {
         frame = RpcMessages.notification(event.method(), event.params());
       }
-      if (s.subscriber.deliver(frame)) {
-        delivered.increment();
-      } else {
-        dropped.increment();
-      }
+      s.subscriber.deliver(frame);
     }
   }
 

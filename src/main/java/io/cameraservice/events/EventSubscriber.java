@@ -11,8 +11,8 @@ public interface EventSubscriber {
   Session session();
 
   /**
-   * Queues a notification frame without waiting. Answers false when the client is too far behind and the frame was
-   * dropped (the client can re-sync with the status methods).
+   * Queues a notification frame without waiting; may be called from any thread. A subscriber too far behind drops
+   * the frame (and counts it): the client can re-sync with the status methods.
    */
-  boolean deliver(String frame);
+  void deliver(String frame);
 }

@@ -1,5 +1,6 @@
 package io.cameraservice.server;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.Map;
@@ -11,9 +12,16 @@ final class ConnectionRegistry {
 
   private final Map<String, WsConnection> open = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  final Counter notificationsDelivered;
+  final Counter notificationsDropped;
 
   ConnectionRegistry(MeterRegistry registry) {
     registry.gauge("ws_connections_open", open, Map::size);
+    notificationsDelivered = Counter.builder("notifications_delivered_total")
+        .description("Notifications written to client sockets").register(registry);
+    notificationsDropped = Counter.builder("notifications_dropped_total")
+        .description("Notifications dropped because the client's outbound buffer was over its bound")
+        .register(registry);
   }
 
   String nextId() {

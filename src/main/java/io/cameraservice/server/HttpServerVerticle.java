@@ -88,7 +88,9 @@ final class HttpServerVerticle extends VerticleBase {
 
   private void open(ServerWebSocket socket) {
     String address = socket.remoteAddress().hostAddress();
-    WsConnection connection = new WsConnection(connections.nextId(), socket, address);
+    socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
+    WsConnection connection = new WsConnection(connections.nextId(), socket, address, context,
+        connections.notificationsDelivered, connections.notificationsDropped);
     connections.add(connection);
     events.attach(connection);
     socket.textMessageHandler(text -> dispatcher.dispatch(connection, text));

@@ -27,6 +27,17 @@ public final class TestService implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
+  /** A token for a service started with {@link #SECRET}, e.g. one running in a child process. */
+  public static String mint(Role role) {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      return new io.cameraservice.auth.TokenMinter(vertx, SECRET, Clock.systemUTC())
+          .mint("test-" + role.wireName(), role, Duration.ofHours(1));
+    } finally {
+      vertx.close();
+    }
+  }
+
   public static TestService start(Path dataDir) {
     return start(dataDir, settings -> {});
   }
