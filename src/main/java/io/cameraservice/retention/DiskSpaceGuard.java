@@ -104,11 +104,11 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
   }
 
   public long floorBytes(long total) {
-    return Math.max(settings.minFreeBytes(), total / 100 * settings.minFreePercent());
+    return Math.max(settings.minFreeBytes(), Math.round(total * (settings.minFreePercent() / 100.0)));
   }
 
   public long warningBytes(long total) {
-    return Math.max(floorBytes(total), total / 100 * settings.warningFreePercent());
+    return Math.max(floorBytes(total), Math.round(total * (settings.warningFreePercent() / 100.0)));
   }
 
   private SpaceSample read() throws java.io.IOException {
