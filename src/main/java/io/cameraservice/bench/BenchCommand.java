@@ -40,11 +40,16 @@ public final class BenchCommand {
     CommandSpec spec;
 
     @Option(names = "--scenario", defaultValue = "ping",
-        description = "Method to repeat (ping, get_server_info, ...) (default ${DEFAULT-VALUE})")
+        description = "Method to repeat (ping, get_server_info, ...), or file_listing (list_recordings over "
+            + "--files catalogued recordings) (default ${DEFAULT-VALUE})")
     String scenario;
 
     @Option(names = "--params", description = "JSON params for the method")
     String params;
+
+    @Option(names = "--files", defaultValue = "100000", description = "Recordings in the catalog for the "
+        + "file_listing scenario (default ${DEFAULT-VALUE})")
+    int files;
 
     @Option(names = "--connections", defaultValue = "16", description = "Concurrent connections, one request in "
         + "flight each (default ${DEFAULT-VALUE})")
@@ -77,7 +82,9 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Scenario chosen = new MethodScenario(scenario, params == null ? null : new JsonObject(params));
+      JsonObject parsedParams = params == null ? null : new JsonObject(params);
+      Scenario chosen = "file_listing".equals(scenario) ? new FileListingScenario(files, parsedParams)
+          : new MethodScenario(scenario, parsedParams);
       Path dataDir = Files.createTempDirectory("camera-bench-");
       chosen.prepare(dataDir);
       String secret = randomSecret();
@@ -99,6 +106,7 @@ public final class BenchCommand {
       jvmArgs.addAll(serverJvmArgs);
       try (ServerProcess server = ServerProcess.start(jar, env, serverCpus, jvmArgs,
           dataDir.resolve("server.log"))) {
+        chosen.started(server.port(), token);
         ClosedLoopLoad load = new ClosedLoopLoad(server.port(), connections, token, chosen::request);
         load.run(0, warmup, clientEventLoops);
         double serverCpu0 = server.cpuSeconds();
@@ -106,8 +114,12 @@ public final class BenchCommand {
         ClosedLoopLoad.Outcome outcome = load.run(0, duration, clientEventLoops);
         double serverCpu = server.cpuSeconds() - serverCpu0;
         double selfCpu = (self.cpuTimeNanos() - selfCpu0) / 1e9;
-        result = result(chosen, outcome, serverCpu, selfCpu, server.rssBytes());
+        long rss = server.rssBytes();
+        chosen.finished(server.port(), token);
+        result = result(chosen, outcome, serverCpu, selfCpu, rss);
       }
+      // Kept (with server.log) when the run failed, for a look at what went wrong.
+      deleteTree(dataDir);
       Path file = out != null ? out : Path.of("bench", "results", chosen.name() + "-" + connections + ".json");
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
@@ -152,6 +164,12 @@ public final class BenchCommand {
               .put("cores", Runtime.getRuntime().availableProcessors())
               .put("java", System.getProperty("java.version")))
           .put("details", details);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+      try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
 
     private static double ms(long micros) {

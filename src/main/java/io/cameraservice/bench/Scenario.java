@@ -19,6 +19,12 @@ interface Scenario {
   /** Puts whatever the scenario needs into the server's data directory before it starts. */
   default void prepare(Path dataDir) throws Exception {}
 
+  /** Called once the server listens, before the warm-up (e.g. to wait for start-up work and measure it). */
+  default void started(int port, String adminToken) throws Exception {}
+
+  /** Called after the measured period, while the server still runs (e.g. to read its own metrics). */
+  default void finished(int port, String adminToken) throws Exception {}
+
   /** Any scenario-specific figures for the result file. */
   default Map<String, Object> details() {
     return Map.of();
