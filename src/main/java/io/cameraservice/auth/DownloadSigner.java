@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Signatures for download URLs: an HMAC-SHA256 over one file's path and an expiry time, so a link works in a plain
  * browser for one file and for a limited time. The key is derived from the JWT secret (HMAC of a fixed label), so
  * the secret itself never signs anything but tokens, and a signature cannot be turned into a token or back.
+ * Expiry times are rounded up to the next minute, so a link lives between the configured time and a minute more.
  */
 public final class DownloadSigner {
 
@@ -23,10 +26,25 @@ public final class DownloadSigner {
 
   public enum Verdict { VALID, INVALID, EXPIRED }
 
+  /** Expiry times are rounded up to this, so that one link serves every listing within it (and can be cached). */
+  static final long EXPIRY_STEP_SECONDS = 60;
+  private static final int MAX_CACHED = 200_000;
+
   private final SecretKeySpec key;
   private final long ttlSeconds;
   private final Clock clock;
   private final ThreadLocal<Mac> macs;
+  private volatile Cached cached = new Cached(0);
+
+  /** The query strings signed for one expiry time. */
+  private static final class Cached {
+    final long expires;
+    final Map<String, String> queries = new ConcurrentHashMap<>();
+
+    Cached(long expires) {
+      this.expires = expires;
+    }
+  }
 
   public DownloadSigner(String jwtSecret, Duration ttl, Clock clock) {
     this.key = new SecretKeySpec(hmac(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM),
@@ -41,8 +59,15 @@ public final class DownloadSigner {
    * credentials until it expires.
    */
   public String query(String scope) {
-    long expires = clock.instant().getEpochSecond() + ttlSeconds;
-    return EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + signature(scope, expires);
+    long unrounded = clock.instant().getEpochSecond() + ttlSeconds;
+    long expires = (unrounded + EXPIRY_STEP_SECONDS - 1) / EXPIRY_STEP_SECONDS * EXPIRY_STEP_SECONDS;
+    Cached current = cached;
+    if (current.expires != expires || current.queries.size() >= MAX_CACHED) {
+      current = new Cached(expires);
+      cached = current;
+    }
+    return current.queries.computeIfAbsent(scope,
+        s -> EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + signature(s, expires));
   }
 
   /**

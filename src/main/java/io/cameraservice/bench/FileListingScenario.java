@@ -76,6 +76,8 @@ final class FileListingScenario implements Scenario {
           long sent = System.nanoTime();
           rpc.call("ping", null);
           pings.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+          // About 100 pings a second: enough to see stalls, too few to slow the reconciliation down.
+          Thread.sleep(10);
         }
         ready = "RUNNING".equals(rpc.result("get_status", null).getJsonObject("components")
             .getString("media_catalog"));

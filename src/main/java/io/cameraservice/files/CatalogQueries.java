@@ -16,10 +16,12 @@ final class CatalogQueries {
 
   static final String COLUMNS = "kind, camera, filename, size, created_ms, modified_ms, state, format, duration,"
       + " width, height, needs_probe, id";
+  /** What a listing shows; fewer columns than a full row, as each one read is a call into the driver. */
+  private static final String LIST_COLUMNS = "camera, filename, size, modified_ms, format, duration";
   private static final String ORDER = " ORDER BY modified_ms DESC, filename DESC LIMIT ? OFFSET ?";
-  private static final String LIST = "SELECT " + COLUMNS + " FROM media"
+  private static final String LIST = "SELECT " + LIST_COLUMNS + " FROM media"
       + " WHERE kind = ? AND modified_ms >= ? AND modified_ms < ?" + ORDER;
-  private static final String LIST_CAMERA = "SELECT " + COLUMNS + " FROM media"
+  private static final String LIST_CAMERA = "SELECT " + LIST_COLUMNS + " FROM media"
       + " WHERE kind = ? AND camera = ? AND modified_ms >= ? AND modified_ms < ?" + ORDER;
   private static final String TOTAL = "SELECT COALESCE(SUM(files), 0) FROM totals WHERE kind = ?";
   private static final String TOTAL_CAMERA = "SELECT files FROM totals WHERE kind = ? AND camera = ?";
@@ -42,6 +44,7 @@ final class CatalogQueries {
 
   private CatalogQueries() {}
 
+  /** A page of a listing; its files carry only what a listing shows (name, camera, size, time, format, duration). */
   static Page list(Handle db, MediaKind kind, ListQuery query) throws SQLException {
     PreparedStatement rows;
     int i = 1;
@@ -61,7 +64,11 @@ final class CatalogQueries {
     List<MediaFile> files = new ArrayList<>(Math.min(query.limit(), 64));
     try (ResultSet rs = rows.executeQuery()) {
       while (rs.next()) {
-        files.add(row(rs));
+        double duration = rs.getDouble(6);
+        Double boxedDuration = rs.wasNull() ? null : duration;
+        Instant modified = Instant.ofEpochMilli(rs.getLong(4));
+        files.add(new MediaFile(kind, rs.getString(1), rs.getString(2), rs.getLong(3), modified, modified,
+            MediaState.COMPLETE, rs.getString(5), boxedDuration, null, null, true, 0));
       }
     }
     return new Page(files, total(db, kind, query));

@@ -10,12 +10,13 @@ final class CatalogUpdates {
 
   /**
    * A file seen on disk: added, or its size and time updated. Metadata of a changed file must be probed again
-   * unless it was probed for exactly this version; files being written are probed when they are complete.
+   * unless it was probed for exactly this version; files being written are probed when they are complete, and
+   * empty files have nothing to probe.
    */
   private static final String SEEN = "INSERT INTO media (kind, camera, filename, stem, size, created_ms,"
-      + " modified_ms, state, format, needs_probe) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 1)"
+      + " modified_ms, state, format, needs_probe) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
       + " ON CONFLICT (kind, camera, filename) DO UPDATE SET size = excluded.size,"
-      + " modified_ms = excluded.modified_ms, needs_probe = CASE WHEN state = 1 THEN 0"
+      + " modified_ms = excluded.modified_ms, needs_probe = CASE WHEN state = 1 OR excluded.size = 0 THEN 0"
       + " WHEN probed_size IS excluded.size AND probed_mtime IS excluded.modified_ms THEN 0 ELSE 1 END"
       + " WHERE size != excluded.size OR modified_ms != excluded.modified_ms";
   private static final String GONE = "DELETE FROM media WHERE kind = ? AND camera = ? AND filename = ?"
@@ -44,6 +45,7 @@ final class CatalogUpdates {
     s.setLong(6, createdMs);
     s.setLong(7, modifiedMs);
     s.setString(8, kind.formatOf(filename));
+    s.setInt(9, size == 0 ? 0 : 1);
     return s.executeUpdate() > 0;
   }
 

@@ -34,7 +34,6 @@ public final class CatalogUpkeep implements AutoCloseable {
     this.watcher = new FolderWatcher(catalog, reconciler, files);
     this.backfill = new MetadataBackfill(catalog, probeConcurrency);
     this.sweepIntervalMs = sweepIntervalSeconds * 1000L;
-    catalog.onChange(backfill::kick);
   }
 
   /** Starts watching and the first reconciliation; {@link #ready()} completes when that is done. */
@@ -52,6 +51,8 @@ public final class CatalogUpkeep implements AutoCloseable {
             catalog.totals().files(MediaKind.RECORDING), catalog.totals().files(MediaKind.SNAPSHOT));
         state = ComponentState.RUNNING;
       }
+      // Probing starts after the reconciliation, so that a large one does not share the writer with it.
+      catalog.onChange(backfill::kick);
       backfill.kick();
       sweepTimer = vertx.setPeriodic(sweepIntervalMs, id -> reconciler.sweep().onComplete(r -> backfill.kick()));
       ready.complete();

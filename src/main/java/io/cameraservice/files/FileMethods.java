@@ -10,7 +10,6 @@ import io.cameraservice.rpc.Params;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -60,7 +59,7 @@ public final class FileMethods {
     return call.params().string("filename");
   }
 
-  private Future<JsonObject> list(MediaKind kind, Call call) {
+  private Future<Object> list(MediaKind kind, Call call) {
     Params p = call.params();
     ListQuery query = new ListQuery(p.string("device"), p.timestamp("since"), p.timestamp("until"),
         p.intValue("limit"), p.integer("offset"));
@@ -68,22 +67,7 @@ public final class FileMethods {
       return Future.failedFuture(RpcError.invalidParams("invalid_value", "until", "must not be before since")
           .exception());
     }
-    return catalog.list(kind, query).map(page -> {
-      JsonArray files = new JsonArray();
-      for (MediaFile file : page.files()) {
-        JsonObject entry = new JsonObject()
-            .put("filename", file.filename())
-            .put("device", file.camera())
-            .put("file_size", file.size())
-            .put("modified_time", Timestamps.format(file.modified()));
-        if (kind == MediaKind.RECORDING && file.duration() != null) {
-          entry.put("duration", file.duration());
-        }
-        files.add(entry.put("format", file.format()).put("download_url", links.urlFor(file)));
-      }
-      return new JsonObject().put("files", files).put("total", page.total()).put("limit", query.limit())
-          .put("offset", query.offset());
-    });
+    return catalog.list(kind, query, page -> ListingJson.encode(kind, query, page, links));
   }
 
   private JsonObject recordingInfo(MediaFile file) {

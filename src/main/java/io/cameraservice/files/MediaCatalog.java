@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +91,13 @@ public final class MediaCatalog implements AutoCloseable {
 
   // ---- reads ----
 
-  public Future<Page> list(MediaKind kind, ListQuery query) {
+  /**
+   * One page of a listing, shaped by {@code shape} on the thread that read it (so that e.g. encoding a large result
+   * does not load the event loop). The files carry what a listing shows: name, camera, size, time, format, duration.
+   */
+  public <T> Future<T> list(MediaKind kind, ListQuery query, Function<Page, T> shape) {
     long started = System.nanoTime();
-    return lane.read(h -> CatalogQueries.list(h, kind, query))
+    return lane.read(h -> shape.apply(CatalogQueries.list(h, kind, query)))
         .onSuccess(page -> metrics.listed(kind, System.nanoTime() - started));
   }
 

@@ -176,13 +176,14 @@ class DownloadTest {
   void signaturesExpire() {
     String url = urlOf("get_recording_info", "camera0_clip.mp4");
     assertThat(Http.get(service.port(), url).statusCode()).isEqualTo(200);
-    CLOCK.advance(Duration.ofSeconds(901));
+    // Links live url_ttl_seconds (900), rounded up to the next minute.
+    CLOCK.advance(Duration.ofSeconds(961));
     try {
       assertThat(Http.get(service.port(), url).statusCode()).isEqualTo(403);
       assertThat(Http.get(service.port(), urlOf("get_recording_info", "camera0_clip.mp4")).statusCode())
           .isEqualTo(200);
     } finally {
-      CLOCK.advance(Duration.ofSeconds(-901));
+      CLOCK.advance(Duration.ofSeconds(-961));
     }
   }
 
