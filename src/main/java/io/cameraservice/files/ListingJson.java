@@ -2,10 +2,10 @@ package io.cameraservice.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.cameraservice.rpc.Timestamps;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,7 +20,8 @@ final class ListingJson {
   private ListingJson() {}
 
   static RawValue encode(MediaKind kind, ListQuery query, Page page, DownloadLinks links) {
-    StringWriter out = new StringWriter(256 + page.files().size() * 256);
+    // Jackson's own unsynchronized segmented writer (a StringWriter synchronizes on every append).
+    SegmentedStringWriter out = new SegmentedStringWriter(JSON._getBufferRecycler());
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("files");
@@ -45,6 +46,6 @@ final class ListingJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new RawValue(out.toString());
+    return new RawValue(out.getAndClear());
   }
 }

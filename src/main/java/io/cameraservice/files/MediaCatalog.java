@@ -269,10 +269,12 @@ public final class MediaCatalog implements AutoCloseable {
 
   /** Brings the rows of these names in line with the disk; answers how many changed. */
   Future<Integer> refresh(MediaKind kind, String camera, Collection<String> names) {
+    Path folder = pathOf(kind, camera, "x").getParent();
     return mutate(h -> {
       int changed = 0;
       for (String name : names) {
-        DiskEntry entry = statQuietly(pathOf(kind, camera, name));
+        // Names come from the folder itself (listing or watch events), so resolving them needs no further check.
+        DiskEntry entry = statQuietly(folder.resolve(name));
         boolean change = entry == null ? CatalogUpdates.gone(h, kind, camera, name)
             : CatalogUpdates.seen(h, kind, camera, name, entry.size(), entry.createdMs(), entry.modifiedMs());
         changed += change ? 1 : 0;
