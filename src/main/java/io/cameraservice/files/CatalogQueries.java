@@ -103,12 +103,17 @@ final class CatalogQueries {
 
   /** The file of this camera folder and name, or null. */
   static MediaFile at(Handle db, MediaKind kind, String camera, String filename) throws SQLException {
-    PreparedStatement s = db.prepare(AT);
+    List<MediaFile> found = collect(located(db.prepare(AT), kind, camera, filename));
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Binds a statement whose first three parameters are kind, camera and file name. */
+  static PreparedStatement located(PreparedStatement s, MediaKind kind, String camera, String filename)
+      throws SQLException {
     s.setInt(1, kind.code());
     s.setString(2, camera);
     s.setString(3, filename);
-    List<MediaFile> found = collect(s);
-    return found.isEmpty() ? null : found.get(0);
+    return s;
   }
 
   /** Complete files modified before {@code beforeMs}, oldest first. */

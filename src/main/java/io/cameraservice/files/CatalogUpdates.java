@@ -51,19 +51,11 @@ final class CatalogUpdates {
 
   /** A complete file that is no longer on disk (files being written stay until their producer finishes). */
   static boolean gone(Handle db, MediaKind kind, String camera, String filename) throws SQLException {
-    PreparedStatement s = db.prepare(GONE);
-    s.setInt(1, kind.code());
-    s.setString(2, camera);
-    s.setString(3, filename);
-    return s.executeUpdate() > 0;
+    return CatalogQueries.located(db.prepare(GONE), kind, camera, filename).executeUpdate() > 0;
   }
 
   static void forget(Handle db, MediaKind kind, String camera, String filename) throws SQLException {
-    PreparedStatement s = db.prepare(FORGET);
-    s.setInt(1, kind.code());
-    s.setString(2, camera);
-    s.setString(3, filename);
-    s.executeUpdate();
+    CatalogQueries.located(db.prepare(FORGET), kind, camera, filename).executeUpdate();
   }
 
   static boolean delete(Handle db, long id) throws SQLException {

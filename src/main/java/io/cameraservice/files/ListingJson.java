@@ -43,9 +43,10 @@ final class ListingJson {
       json.writeNumberField("limit", query.limit());
       json.writeNumberField("offset", query.offset());
       json.writeEndObject();
+      json.flush();
+      return new RawValue(out.getAndClear());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new RawValue(out.getAndClear());
   }
 }
