@@ -31,7 +31,16 @@ final class CatalogUpdates {
       + " format = COALESCE(?, format), probed_size = size, probed_mtime = modified_ms, needs_probe = 0"
       + " WHERE id = ? AND size = ? AND modified_ms = ? AND state = 0";
 
+  /** At start-up no producer is writing any more: what a crash left `writing` is whatever is on disk now. */
+  private static final String ORPHANS = "UPDATE media SET state = 0, needs_probe = CASE WHEN size = 0 THEN 0 ELSE 1"
+      + " END WHERE state = 1";
+
   private CatalogUpdates() {}
+
+  /** @return how many files were left `writing` by the previous run */
+  static int releaseOrphans(Handle db) throws SQLException {
+    return db.prepare(ORPHANS).executeUpdate();
+  }
 
   /** @return whether anything changed */
   static boolean seen(Handle db, MediaKind kind, String camera, String filename, long size, long createdMs,

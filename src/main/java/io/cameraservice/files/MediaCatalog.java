@@ -74,6 +74,10 @@ public final class MediaCatalog implements AutoCloseable {
     MediaCatalog catalog = new MediaCatalog(dataDir, db, writer, readers, new MediaProber(processes, files),
         metrics, clock);
     try {
+      int orphans = db.writer().inTransaction(CatalogUpdates::releaseOrphans);
+      if (orphans > 0) {
+        LOG.warn("{} file(s) were still being written when the service stopped; they are taken as they are", orphans);
+      }
       catalog.totals = new CatalogTotals(db.writer().inTransaction(CatalogQueries::totals));
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the media catalog: " + e.getMessage(), e);

@@ -85,6 +85,22 @@ class CatalogReconciliationTest {
   }
 
   @Test
+  void filesLeftBeingWrittenByTheLastRunAreCompleteAfterARestart() throws Exception {
+    try (TestService service = start()) {
+      Path path = service.service().mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_cut.mp4", null, 0)
+          .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      Files.write(path, new byte[64]);
+      service.service().mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_none.mp4", null, 0)
+          .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    try (TestService service = start(); RpcClient client = service.connect(Role.OPERATOR)) {
+      assertThat(recordings(client)).containsExactly("camera0_cut.mp4");
+      assertThat(client.result("delete_recording", new JsonObject().put("filename", "camera0_cut.mp4"))
+          .getBoolean("deleted")).isTrue();
+    }
+  }
+
+  @Test
   void aCorruptCatalogIsSetAsideAndRebuilt() throws Exception {
     MediaSamples.placeBytes(dir, "recordings", "camera0", "camera0_a.mp4", 10, T);
     MediaSamples.placeBytes(dir, "snapshots", "camera0", "camera0_a.jpg", 10, T);
