@@ -135,7 +135,8 @@ public final class CameraService {
 
     FilesMetrics filesMetrics = new FilesMetrics(metrics);
     this.catalog = MediaCatalog.open(dataDir, config.storage().catalogPath(), pools.db(), pools.process(),
-        pools.fs(), config.limits().queues().get(WorkPools.DB).capacity(), filesMetrics, clock);
+        pools.fs(), config.limits().queues().get(WorkPools.DB).capacity(), config.storage().listingCachePages(),
+        filesMetrics, clock);
     filesMetrics.watch(catalog::totals);
     this.catalogUpkeep = new CatalogUpkeep(catalog, pools.fs(), config.storage().sweepIntervalSeconds(),
         config.storage().probeConcurrency());

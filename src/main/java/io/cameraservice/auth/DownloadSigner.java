@@ -59,8 +59,7 @@ public final class DownloadSigner {
    * credentials until it expires.
    */
   public String query(String scope) {
-    long unrounded = clock.instant().getEpochSecond() + ttlSeconds;
-    long expires = (unrounded + EXPIRY_STEP_SECONDS - 1) / EXPIRY_STEP_SECONDS * EXPIRY_STEP_SECONDS;
+    long expires = currentExpiry();
     Cached current = cached;
     if (current.expires != expires || current.queries.size() >= MAX_CACHED) {
       current = new Cached(expires);
@@ -68,6 +67,12 @@ public final class DownloadSigner {
     }
     return current.queries.computeIfAbsent(scope,
         s -> EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + signature(s, expires));
+  }
+
+  /** The expiry time of links signed now (the same for a whole minute). */
+  public long currentExpiry() {
+    long unrounded = clock.instant().getEpochSecond() + ttlSeconds;
+    return (unrounded + EXPIRY_STEP_SECONDS - 1) / EXPIRY_STEP_SECONDS * EXPIRY_STEP_SECONDS;
   }
 
   /**

@@ -10,7 +10,8 @@ public record StorageSettings(
     boolean reclaimWhenFull,
     int checkIntervalSeconds,
     int sweepIntervalSeconds,
-    int probeConcurrency) implements Validated {
+    int probeConcurrency,
+    int listingCachePages) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
@@ -24,6 +25,7 @@ public record StorageSettings(
     problems.range(prefix + ".check_interval_seconds", checkIntervalSeconds, 1, 3600);
     problems.range(prefix + ".sweep_interval_seconds", sweepIntervalSeconds, 1, 86400);
     problems.range(prefix + ".probe_concurrency", probeConcurrency, 1, 16);
+    problems.range(prefix + ".listing_cache_pages", listingCachePages, 0, 10_000);
   }
 
   public Path dataPath() {

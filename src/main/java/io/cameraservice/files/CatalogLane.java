@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ordered path to the catalog. Writes run one at a time, in submission order, on a single writer thread. A read
@@ -20,6 +21,7 @@ final class CatalogLane {
   private final WorkPool writer;
   private final WorkPool readers;
   private final Object submitLock = new Object();
+  private final AtomicLong generation = new AtomicLong();
   private Future<?> lastWrite = Future.succeededFuture();
 
   CatalogLane(CatalogDatabase db, WorkPool writer, WorkPool readers) {
@@ -32,12 +34,24 @@ final class CatalogLane {
   <T> Future<T> write(SqlWork<T> work) {
     synchronized (submitLock) {
       // Under the lock so that lastWrite is always the write that the writer thread will run last.
-      Future<T> result = writer.submit(() -> db.writer().inTransaction(work));
+      Future<T> result = writer.submit(() -> {
+        T value = db.writer().inTransaction(work);
+        generation.incrementAndGet();
+        return value;
+      });
       if (!result.failed()) {
         lastWrite = result;
       }
       return result;
     }
+  }
+
+  /**
+   * Counts committed writes; it moves before a write's future completes, so a value read after the barrier of
+   * {@link #read} is never older than the writes that read must see.
+   */
+  long generation() {
+    return generation.get();
   }
 
   /** Runs {@code work} in one read transaction, once every write submitted before this call has committed. */

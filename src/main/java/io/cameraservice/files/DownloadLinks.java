@@ -20,6 +20,11 @@ public final class DownloadLinks {
         + signer.query(scope(file.kind(), file.filename()));
   }
 
+  /** Changes when links handed out from now on get another expiry time (a page holding links depends on it). */
+  public Object expiryTag() {
+    return signer.currentExpiry();
+  }
+
   public DownloadSigner.Verdict verify(MediaKind kind, String filename, String expires, String signature) {
     return signer.verify(scope(kind, filename), expires, signature);
   }

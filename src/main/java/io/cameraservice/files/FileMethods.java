@@ -67,7 +67,7 @@ public final class FileMethods {
       return Future.failedFuture(RpcError.invalidParams("invalid_value", "until", "must not be before since")
           .exception());
     }
-    return catalog.list(kind, query, page -> ListingJson.encode(kind, query, page, links));
+    return catalog.list(kind, query, links.expiryTag(), page -> ListingJson.encode(kind, query, page, links));
   }
 
   private JsonObject recordingInfo(MediaFile file) {

@@ -39,12 +39,14 @@ public final class MediaCatalog implements AutoCloseable {
   private final MediaProber prober;
   private final FilesMetrics metrics;
   private final Clock clock;
+  private final ListingCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile CatalogTotals totals = CatalogTotals.EMPTY;
   private volatile Runnable onChange = () -> {};
 
   private MediaCatalog(Path dataDir, CatalogDatabase db, WorkPool writer, WorkPool readers, MediaProber prober,
-      FilesMetrics metrics, Clock clock) {
+      FilesMetrics metrics, Clock clock, int cachedPages) {
+    this.cache = cachedPages > 0 ? new ListingCache(cachedPages) : null;
     this.dataDir = dataDir;
     this.db = db;
     this.writer = writer;
@@ -59,9 +61,10 @@ public final class MediaCatalog implements AutoCloseable {
    *
    * @param readers the pool reads run on; it gets as many read connections as it has threads
    * @param writeQueue how many writes may wait for the writer before new ones are refused with -32040
+   * @param cachedPages listing pages kept between writes (0: none)
    */
   public static MediaCatalog open(Path dataDir, Path dbFile, WorkPool readers, WorkPool processes, WorkPool files,
-      int writeQueue, FilesMetrics metrics, Clock clock) {
+      int writeQueue, int cachedPages, FilesMetrics metrics, Clock clock) {
     for (MediaKind kind : MediaKind.values()) {
       try {
         Files.createDirectories(dataDir.resolve(kind.folder()));
@@ -72,7 +75,7 @@ public final class MediaCatalog implements AutoCloseable {
     CatalogDatabase db = CatalogDatabase.open(dbFile, readers.threads());
     WorkPool writer = new WorkPool("catalog-write", 1, writeQueue);
     MediaCatalog catalog = new MediaCatalog(dataDir, db, writer, readers, new MediaProber(processes, files),
-        metrics, clock);
+        metrics, clock, cachedPages);
     try {
       int orphans = db.writer().inTransaction(CatalogUpdates::releaseOrphans);
       if (orphans > 0) {
@@ -98,11 +101,26 @@ public final class MediaCatalog implements AutoCloseable {
   /**
    * One page of a listing, shaped by {@code shape} on the thread that read it (so that e.g. encoding a large result
    * does not load the event loop). The files carry what a listing shows: name, camera, size, time, format, duration.
+   * A shaped page is reused while no catalog write has committed since, for the same query and {@code tag} (what
+   * else the shape depends on); the ordering of reads after writes is the same either way.
    */
-  public <T> Future<T> list(MediaKind kind, ListQuery query, Function<Page, T> shape) {
+  @SuppressWarnings("unchecked")
+  public <T> Future<T> list(MediaKind kind, ListQuery query, Object tag, Function<Page, T> shape) {
     long started = System.nanoTime();
-    return lane.read(h -> shape.apply(CatalogQueries.list(h, kind, query)))
-        .onSuccess(page -> metrics.listed(kind, System.nanoTime() - started));
+    ListingCache.Key key = new ListingCache.Key(kind, query, tag);
+    boolean cacheable = cache != null && ListingCache.keeps(query);
+    return lane.read(h -> {
+      long generation = lane.generation();
+      Object cached = cacheable ? cache.get(key, generation) : null;
+      if (cached != null) {
+        return (T) cached;
+      }
+      T value = shape.apply(CatalogQueries.list(h, kind, query));
+      if (cacheable) {
+        cache.put(key, generation, value);
+      }
+      return value;
+    }).onSuccess(page -> metrics.listed(kind, System.nanoTime() - started));
   }
 
   /** The file called {@code name} (with or without extension); -32010 when there is none. */
