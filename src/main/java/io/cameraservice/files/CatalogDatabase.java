@@ -30,7 +30,7 @@ import org.sqlite.SQLiteConfig;
 final class CatalogDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final String[] SCHEMA = {
       "CREATE TABLE media (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, camera TEXT NOT NULL,"
@@ -41,7 +41,7 @@ final class CatalogDatabase implements AutoCloseable {
       // Listing is newest first, with or without a camera filter: both orders are served straight from an index.
       "CREATE INDEX media_newest ON media (kind, modified_ms DESC, filename DESC)",
       "CREATE INDEX media_camera_newest ON media (kind, camera, modified_ms DESC, filename DESC)",
-      "CREATE INDEX media_name ON media (kind, filename)",
+      // Lookups by name, with or without extension, both go through the name without extension.
       "CREATE INDEX media_stem ON media (kind, stem)",
       "CREATE INDEX media_probe ON media (modified_ms DESC) WHERE needs_probe = 1",
       // Counts and sizes per camera, kept by triggers so that `total` never needs COUNT(*) over the whole table.

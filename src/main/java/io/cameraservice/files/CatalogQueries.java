@@ -29,7 +29,8 @@ final class CatalogQueries {
       + " WHERE kind = ? AND modified_ms >= ? AND modified_ms < ?";
   private static final String COUNT_CAMERA_RANGE = "SELECT COUNT(*) FROM media"
       + " WHERE kind = ? AND camera = ? AND modified_ms >= ? AND modified_ms < ?";
-  private static final String BY_NAME = "SELECT " + COLUMNS + " FROM media WHERE kind = ? AND filename = ?";
+  private static final String BY_NAME = "SELECT " + COLUMNS + " FROM media WHERE kind = ? AND stem = ?"
+      + " AND filename = ?";
   private static final String AT = "SELECT " + COLUMNS + " FROM media"
       + " WHERE kind = ? AND camera = ? AND filename = ?";
   private static final String BY_STEM = "SELECT " + COLUMNS + " FROM media WHERE kind = ? AND stem = ?";
@@ -97,7 +98,11 @@ final class CatalogQueries {
 
   /** Files whose name is {@code name}, or whose name without extension is {@code name}. */
   static List<MediaFile> byName(Handle db, MediaKind kind, String name) throws SQLException {
-    List<MediaFile> exact = select(db.prepare(BY_NAME), kind, name);
+    PreparedStatement exactly = db.prepare(BY_NAME);
+    exactly.setInt(1, kind.code());
+    exactly.setString(2, FileNames.stem(name));
+    exactly.setString(3, name);
+    List<MediaFile> exact = collect(exactly);
     return exact.isEmpty() ? select(db.prepare(BY_STEM), kind, name) : exact;
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 final class Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-  private static final int BATCH = 1_000;
+  /** Rows per write transaction: large enough that each index page is written once for many rows. */
+  private static final int BATCH = 4_000;
 
   private final MediaCatalog catalog;
   private final WorkPool files;
@@ -93,6 +95,8 @@ final class Reconciler {
           changed.add(name);
         }
       });
+      // In name order: names carry the time, so every index is filled nearly in order, page after page.
+      Collections.sort(changed);
       Future<Integer> written = Future.succeededFuture(0);
       for (int from = 0; from < changed.size(); from += BATCH) {
         List<String> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
