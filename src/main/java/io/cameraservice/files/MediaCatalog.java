@@ -190,8 +190,12 @@ public final class MediaCatalog implements AutoCloseable {
       boolean existed = removeFromDisk(file, DeletionReason.USER);
       CatalogUpdates.delete(h, file.id());
       return existed ? new Removal(file, null) : new Removal(null, RpcError.notFound(kind.resource(), name));
-    }).compose(removal -> removal.error == null ? Future.succeededFuture(removal.file)
-        : Future.failedFuture(removal.error.exception()));
+    }).recover(e -> Future.failedFuture(e instanceof IOException
+        // The disk refused (permissions, read-only, immutable file): nothing changed, the row stays with the file.
+        ? RpcError.dependencyFailed("delete_failed", "disk", "cannot delete " + name + " ("
+            + e.getClass().getSimpleName() + ")").exception() : e))
+        .compose(removal -> removal.error == null ? Future.succeededFuture(removal.file)
+            : Future.failedFuture(removal.error.exception()));
   }
 
   /**

@@ -31,6 +31,7 @@ class DownloadTest {
   static RpcClient viewer;
   static byte[] mp4;
   static String bearer;
+  static String apiKey;
 
   @BeforeAll
   static void start() throws Exception {
@@ -38,6 +39,11 @@ class DownloadTest {
     mp4 = Files.readAllBytes(file);
     MediaSamples.place(MediaSamples.mkv(), dir, "recordings", "camera0", "camera0_clip2.mkv", MODIFIED);
     MediaSamples.place(MediaSamples.jpg(), dir, "snapshots", "camera0", "camera0 snap é.jpg", MODIFIED);
+    Path config = Files.writeString(Files.createTempFile("download-test", ".yaml"), "storage:\n  data_dir: " + dir
+        + "\n");
+    apiKey = io.cameraservice.testing.Cli.run("apikey", "create", "--role", "viewer", "--name", "downloads",
+        "--config", config.toString()).out().trim();
+    Files.delete(config);
     service = TestService.start(dir, tree -> tree.with("retention").put("enabled", false), CLOCK).awaitCatalog();
     viewer = service.connect(Role.VIEWER);
     bearer = "Bearer " + service.token(Role.VIEWER, Duration.ofDays(1));
@@ -160,6 +166,10 @@ class DownloadTest {
     assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4").headers()
         .firstValue("WWW-Authenticate")).hasValue("Bearer");
     assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "Authorization", "Bearer junk")
+        .statusCode()).isEqualTo(403);
+    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", apiKey).statusCode())
+        .isEqualTo(200);
+    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", "csk_unknown")
         .statusCode()).isEqualTo(403);
 
     String tampered = url.replaceFirst("sig=.", "sig=" + (url.contains("sig=A") ? "B" : "A"));

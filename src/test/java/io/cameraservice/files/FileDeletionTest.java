@@ -116,6 +116,30 @@ class FileDeletionTest {
   }
 
   @Test
+  void aFileTheDiskRefusesToDeleteIsADependencyFailureAndStaysListed() throws Exception {
+    Path file = MediaSamples.placeBytes(dir, "recordings", "camera6", "camera6_locked.mp4", 10, BASE);
+    Process lock = new ProcessBuilder("chattr", "+i", file.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(lock.waitFor(10, TimeUnit.SECONDS) && lock.exitValue() == 0,
+        "needs root and a file system with immutable files (ext4) to make the disk refuse a deletion");
+    try {
+      io.cameraservice.testing.Poll.until(() -> operator.call("get_recording_info",
+          new JsonObject().put("filename", "camera6_locked.mp4")).containsKey("result"), found -> found,
+          java.time.Duration.ofSeconds(10));
+      JsonObject error = operator.call("delete_recording", new JsonObject().put("filename", "camera6_locked.mp4"))
+          .getJsonObject("error");
+      assertThat(error.getInteger("code")).isEqualTo(-32050);
+      assertThat(error.getJsonObject("data").getString("dependency")).isEqualTo("disk");
+      assertThat(error.getJsonObject("data").getString("detail")).doesNotContain(dir.toString());
+      assertThat(operator.result("get_recording_info", new JsonObject().put("filename", "camera6_locked.mp4"))
+          .getString("filename")).isEqualTo("camera6_locked.mp4");
+    } finally {
+      new ProcessBuilder("chattr", "-i", file.toString()).start().waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(operator.result("delete_recording", new JsonObject().put("filename", "camera6_locked.mp4"))
+        .getBoolean("deleted")).isTrue();
+  }
+
+  @Test
   void aFileBeingWrittenCannotBeDeleted() throws Exception {
     MediaIntake intake = service.service().mediaIntake();
     Path path = intake.begin(MediaKind.RECORDING, "camera3", "camera3_live.mp4", "fmp4", 0)
