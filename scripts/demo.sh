@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
-mvn -B -q -DskipTests package
+mvn -B -q -Dstyle.color=never -DskipTests package
 exec java -jar target/camera-service.jar demo "$@"

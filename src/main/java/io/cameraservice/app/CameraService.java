@@ -11,6 +11,7 @@ import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
 import io.cameraservice.auth.TokenMinter;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
@@ -23,7 +24,24 @@ import io.cameraservice.files.FilesMetrics;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.files.MediaKind;
+import io.cameraservice.governance.ClockTimeMeter;
+import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.GovernanceThread;
+import io.cameraservice.governance.RateLimitGate;
+import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
+import io.cameraservice.governance.alerts.AlertEngine;
+import io.cameraservice.governance.alerts.AlertEvents;
+import io.cameraservice.governance.alerts.AlertInputs;
+import io.cameraservice.governance.alerts.AlertListener;
+import io.cameraservice.governance.alerts.AlertMeters;
+import io.cameraservice.governance.alerts.AlertTransition;
+import io.cameraservice.governance.alerts.LoadShedder;
+import io.cameraservice.governance.alerts.WebhookNotifier;
+import io.cameraservice.governance.resources.EventLoopDelayProbe;
+import io.cameraservice.governance.resources.ProcessSampler;
+import io.cameraservice.governance.resources.ResourceMonitor;
+import io.cameraservice.governance.resources.ResourceSampler;
 import io.cameraservice.observability.ComponentState;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.HealthRoutes;
@@ -38,7 +56,6 @@ import io.cameraservice.retention.RetentionPolicy;
 import io.cameraservice.retention.StorageMethods;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
-import io.cameraservice.server.ConnectionGate;
 import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
@@ -64,6 +81,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,14 +112,21 @@ public final class CameraService {
   private final DiskSpaceGuard diskGuard;
   private final Retention retention;
   private final MediaIntake mediaIntake;
+  private final MethodRegistry methods = new MethodRegistry();
+  private final GovernanceThread governance = new GovernanceThread();
+  private final EventLoopDelayProbe loopProbe;
+  private final ResourceMonitor resources;
+  private final AlertEngine alerts;
+  private final WebhookNotifier webhook;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile int port = -1;
 
-  private CameraService(ServiceConfig config, Clock clock) {
+  private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     this.config = config;
     this.clock = clock;
     Path dataDir = config.storage().dataPath();
-    createDirectories(dataDir, config.storage().statePath());
+    createDirectories(dataDir);
+    StorageSettings.createPrivateDirectory(config.storage().statePath());
 
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.vertx = Vertx.builder()
@@ -111,7 +136,7 @@ public final class CameraService {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics))
         .build();
-    this.pools = new WorkPools(config.limits().queues());
+    this.pools = new WorkPools(config.limits().queues(), metrics);
     this.events = new EventHub(clock, metrics);
 
     ApiKeyStore apiKeys = new ApiKeyStore(config.storage().statePath(), clock);
@@ -154,7 +179,23 @@ public final class CameraService {
         .put("catalog", catalogUpkeep.summary()));
     report.section("storage_metrics", () -> diskGuard.summary().put("retention", retention.summary()));
 
-    MethodRegistry methods = new MethodRegistry();
+    this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
+    this.resources = new ResourceMonitor(config.resources(),
+        sampler != null ? sampler : new ProcessSampler(dataDir), loopProbe, clock, metrics);
+    List<AlertListener> alertListeners = new ArrayList<>(List.of(new AlertEvents(events),
+        new AlertMeters(metrics, config.alerts().rules())));
+    this.webhook = config.alerts().webhookUrl() == null ? null : new WebhookNotifier(vertx,
+        config.alerts().webhookUrl(), config.alerts().webhookTimeoutMs(), config.alerts().webhookMaxPending(),
+        metrics);
+    if (webhook != null) {
+      alertListeners.add(webhook);
+    }
+    this.alerts = new AlertEngine(config.alerts().rules(),
+        new AlertInputs(resources::latest, metrics, config.alerts().errorRatioMinRequests()), clock, alertListeners);
+    LoadShedder shedder = new LoadShedder(alerts, config.alerts().evaluationIntervalSeconds() * 1000L);
+    report.section("resources", resources::section);
+    report.section("alerts", alerts::section);
+
     system.registerInto(methods);
     new FileMethods(catalog, downloadLinks).registerInto(methods);
     new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
@@ -162,14 +203,20 @@ public final class CameraService {
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
 
-    this.dispatcher = new RpcDispatcher(methods, List.of(new AuthGate(permissions, authenticator)), rpcMetrics,
+    ClockTimeMeter time = new ClockTimeMeter(clock);
+    RateLimiter rates = new RateLimiter(config.limits().rates(), time, config.limits().maxConnections() * 2);
+    // Load shedding after authentication: callers without a session learn nothing from it.
+    this.dispatcher = new RpcDispatcher(methods,
+        List.of(new RateLimitGate(rates), new AuthGate(permissions, authenticator), shedder), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
     routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs()));
-    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics, openGate(), routes);
+    this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
+        new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
+        config.limits().slowConsumerGraceSeconds() * 1000L);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
@@ -185,13 +232,21 @@ public final class CameraService {
 
   /** Builds and starts the service; the future completes once it accepts connections. */
   public static Future<CameraService> start(ServiceConfig config, Clock clock) {
-    CameraService service = new CameraService(config, clock);
+    return start(config, clock, null);
+  }
+
+  /**
+   * As {@link #start(ServiceConfig, Clock)}, with resource readings from {@code sampler} instead of this process
+   * (tests drive budgets, alerts and load shedding through it); null means this process.
+   */
+  public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
+    CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
     // The catalog reconciles in the background: the service answers (ping, listings) while it runs.
     service.catalogUpkeep.start(service.vertx);
     service.diskGuard.start(service.vertx);
     service.retention.start(service.vertx, service.catalogUpkeep.ready());
-    service.server.start().map(actualPort -> {
+    service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
@@ -205,12 +260,31 @@ public final class CameraService {
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
         service.closeFiles();
+        service.closeGovernance();
         service.pools.close();
         service.catalog.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
     });
     return started.future();
+  }
+
+  /** Event-loop probes, then resource sampling and alert evaluation on the governance thread. */
+  private Future<Void> startGovernance() {
+    return loopProbe.deploy(vertx, config.server().effectiveEventLoops()).map(id -> {
+      governance.every(Duration.ofSeconds(config.resources().sampleIntervalSeconds()), "resource sampling",
+          resources::sample);
+      governance.every(Duration.ofSeconds(config.alerts().evaluationIntervalSeconds()), "alert evaluation",
+          alerts::evaluate);
+      return null;
+    });
+  }
+
+  private void closeGovernance() {
+    governance.close();
+    if (webhook != null) {
+      webhook.close();
+    }
   }
 
   public int port() {
@@ -249,6 +323,27 @@ public final class CameraService {
     catalogUpkeep.close();
   }
 
+  /** The registered methods (tests add stand-ins for methods of features this build lacks). */
+  public MethodRegistry methods() {
+    return methods;
+  }
+
+  public ResourceMonitor resources() {
+    return resources;
+  }
+
+  public AlertEngine alerts() {
+    return alerts;
+  }
+
+  /** Takes a resource sample and evaluates the alert rules now, in order with the periodic runs. */
+  public CompletableFuture<List<AlertTransition>> evaluateGovernanceNow() {
+    return governance.submit(() -> {
+      resources.sample();
+      return alerts.evaluate();
+    });
+  }
+
   /**
    * Graceful stop: not ready any more, no new connections, in-flight calls get up to
    * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
@@ -267,6 +362,7 @@ public final class CameraService {
         .compose(v -> server.undeploy())
         .eventually(() -> {
           closeFiles();
+          closeGovernance();
           pools.close();
           catalog.close();
           return vertx.close();
@@ -281,18 +377,6 @@ public final class CameraService {
       }
       return null;
     });
-  }
-
-  private static ConnectionGate openGate() {
-    return new ConnectionGate() {
-      @Override
-      public int admit(String address) {
-        return 0;
-      }
-
-      @Override
-      public void release(String address) {}
-    };
   }
 
   private static void createDirectories(Path... dirs) {

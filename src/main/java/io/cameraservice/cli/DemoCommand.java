@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.auth.Role;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.config.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
-    Files.createDirectories(stateDir);
+    StorageSettings.createPrivateDirectory(stateDir);
     byte[] bytes = new byte[48];
     new SecureRandom().nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,9 +1,19 @@
 package io.cameraservice.config;
 
+import io.cameraservice.auth.PermissionMatrix;
 import java.util.Map;
 
-public record LimitsSettings(AuthFailureSettings authFailures, Map<String, QueueSettings> queues)
-    implements Validated {
+public record LimitsSettings(
+    int maxConnections,
+    int maxConnectionsPerAddress,
+    RateSettings newConnectionsPerAddress,
+    RatesSettings rates,
+    int slowConsumerGraceSeconds,
+    AuthFailureSettings authFailures,
+    Map<String, QueueSettings> queues) implements Validated {
+
+  /** File operations may never be throttled below this rate per client (a product promise). */
+  public static final int MIN_FILE_RATE = 20;
 
   public LimitsSettings {
     queues = Map.copyOf(queues);
@@ -11,8 +21,44 @@ public record LimitsSettings(AuthFailureSettings authFailures, Map<String, Queue
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
+    problems.range(prefix + ".max_connections", maxConnections, 1, 1_000_000);
+    problems.range(prefix + ".max_connections_per_address", maxConnectionsPerAddress, 1, 1_000_000);
+    newConnectionsPerAddress.validate(prefix + ".new_connections_per_address", problems);
+    rates.validate(prefix + ".rates", problems);
+    problems.range(prefix + ".slow_consumer_grace_seconds", slowConsumerGraceSeconds, 1, 3600);
     authFailures.validate(prefix + ".auth_failures", problems);
     queues.forEach((name, queue) -> queue.validate(prefix + ".queues." + name, problems));
+  }
+
+  /** Per-session buckets by method class, and per-method overrides. */
+  public record RatesSettings(RateSettings status, RateSettings control, RateSettings file, RateSettings admin,
+      Map<String, RateSettings> methods) implements Validated {
+
+    public RatesSettings {
+      methods = methods == null ? Map.of() : Map.copyOf(methods);
+    }
+
+    @Override
+    public void validate(String prefix, ConfigProblems problems) {
+      status.validate(prefix + ".status", problems);
+      control.validate(prefix + ".control", problems);
+      file.validate(prefix + ".file", problems);
+      if (file.perSecond() < MIN_FILE_RATE) {
+        problems.add(prefix + ".file.per_second", "must be at least " + MIN_FILE_RATE + " (got " + file.perSecond()
+            + ")");
+      }
+      admin.validate(prefix + ".admin", problems);
+      methods.forEach((method, rate) -> {
+        String key = prefix + ".methods." + method;
+        if (!PermissionMatrix.isConfigurable(method) && !PermissionMatrix.OPEN_METHODS.contains(method)) {
+          problems.add(key, "unknown method");
+        } else if (rate == null) {
+          problems.add(key, "must be a mapping with per_second and burst");
+        } else {
+          rate.validate(key, problems);
+        }
+      });
+    }
   }
 
   public record AuthFailureSettings(int max, int windowSeconds) implements Validated {

@@ -12,6 +12,8 @@ public record ServiceConfig(
     DownloadSettings downloads,
     CameraSettings cameras,
     LimitsSettings limits,
+    ResourcesSettings resources,
+    AlertsSettings alerts,
     MetricsSettings metrics,
     LoggingSettings logging) implements Validated {
 
@@ -24,6 +26,8 @@ public record ServiceConfig(
     downloads.validate("downloads", problems);
     cameras.validate("cameras", problems);
     limits.validate("limits", problems);
+    resources.validate("resources", problems);
+    alerts.validate("alerts", problems);
     logging.validate("logging", problems);
   }
 }

@@ -1,6 +1,8 @@
 package io.cameraservice.governance;
 
 import io.cameraservice.config.LimitsSettings.QueueSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +19,16 @@ public final class WorkPools implements AutoCloseable {
 
   private final Map<String, WorkPool> pools = new LinkedHashMap<>();
 
-  public WorkPools(Map<String, QueueSettings> settings) {
-    settings.forEach((name, q) -> pools.put(name, new WorkPool(name, q.threads(), q.capacity())));
+  public WorkPools(Map<String, QueueSettings> settings, MeterRegistry registry) {
+    settings.forEach((name, q) -> {
+      WorkPool pool = new WorkPool(name, q.threads(), q.capacity());
+      pools.put(name, pool);
+      Gauge.builder("work_queue_depth", pool, WorkPool::queued).tag("pool", name)
+          .description("Tasks waiting for a thread of this pool").register(registry);
+      Gauge.builder("work_queue_capacity", pool, WorkPool::capacity).tag("pool", name).register(registry);
+      Gauge.builder("work_active", pool, WorkPool::active).tag("pool", name)
+          .description("Tasks running on this pool now").register(registry);
+    });
     for (String required : new String[] {FS, DB, PROCESS}) {
       if (!pools.containsKey(required)) {
         throw new IllegalArgumentException("limits.queues." + required + " is not configured");

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /** Reads this process's resource use from the JVM and from {@code /proc}. Blocking (procfs): call off the loop. */
 public final class ProcessStats {
 
-  private static final long PAGE_SIZE = 4096;
+  /** Linux page size on the architectures this service runs on; procfs counts memory in pages. */
+  public static final long PAGE_SIZE = 4096;
   private static final Path STATM = Path.of("/proc/self/statm");
   private static final Path FDS = Path.of("/proc/self/fd");
 
@@ -59,6 +60,12 @@ public final class ProcessStats {
 
   public int threadCount() {
     return threads.getThreadCount();
+  }
+
+  /** The most file descriptors this process may open (its soft limit), or -1 where the JVM cannot tell. */
+  public long openFilesLimit() {
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean
+        ? ((com.sun.management.UnixOperatingSystemMXBean) os).getMaxFileDescriptorCount() : -1;
   }
 
   /** Open file descriptors, or -1 where /proc is not available. */

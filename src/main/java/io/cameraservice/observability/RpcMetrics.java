@@ -1,5 +1,6 @@
 package io.cameraservice.observability;
 
+import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcObserver;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +26,7 @@ public final class RpcMetrics implements RpcObserver {
   private final MeterRegistry registry;
   private final Map<String, MethodMeters> byMethod = new ConcurrentHashMap<>();
   private final Map<Integer, Counter> rejectedByCode = new ConcurrentHashMap<>();
+  private final Map<String, Counter> rejectionsByScope = new ConcurrentHashMap<>();
 
   public RpcMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -64,7 +66,17 @@ public final class RpcMetrics implements RpcObserver {
     meters.latency.record(durationNanos, TimeUnit.NANOSECONDS);
     if (error != null) {
       meters.errors(error.code().code()).increment();
+      if (error.code() == ErrorCode.RATE_LIMITED) {
+        rejected(error.data().getString("scope"));
+      }
     }
+  }
+
+  /** Calls refused by a limit, by the limit's scope ({@code rpc_rejections_total{scope}}). */
+  private void rejected(String scope) {
+    rejectionsByScope.computeIfAbsent(String.valueOf(scope), s -> Counter.builder("rpc_rejections")
+        .description("Calls answered with -32040 by a rate limit, queue bound, lockout or load shedding")
+        .tag("scope", s).register(registry)).increment();
   }
 
   @Override

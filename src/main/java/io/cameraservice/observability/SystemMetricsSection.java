@@ -2,8 +2,6 @@ package io.cameraservice.observability;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -31,12 +29,10 @@ public final class SystemMetricsSection implements Supplier<JsonObject> {
         .put("open_files", process.openFiles())
         .put("cpu_cores", process.availableProcessors());
     try {
-      FileStore store = Files.getFileStore(dataDir);
-      long total = store.getTotalSpace();
-      long free = store.getUsableSpace();
-      out.put("disk_usage", total == 0 ? 0.0 : round(100.0 * (total - free) / total))
-          .put("disk_total_bytes", total)
-          .put("disk_free_bytes", free);
+      DiskSpace disk = DiskSpace.of(dataDir);
+      out.put("disk_usage", round(disk.usedPercent()))
+          .put("disk_total_bytes", disk.totalBytes())
+          .put("disk_free_bytes", disk.freeBytes());
     } catch (IOException e) {
       out.put("disk_usage", null).put("disk_error", e.getClass().getSimpleName());
     }

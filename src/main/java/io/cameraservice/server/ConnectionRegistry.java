@@ -2,6 +2,7 @@ package io.cameraservice.server;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,15 +13,24 @@ final class ConnectionRegistry {
 
   private final Map<String, WsConnection> open = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
-  final Counter notificationsDelivered;
+  final Timer notificationDelivery;
   final Counter notificationsDropped;
+  final Counter slowConsumersClosed;
 
   ConnectionRegistry(MeterRegistry registry) {
     registry.gauge("ws_connections_open", open, Map::size);
-    notificationsDelivered = Counter.builder("notifications_delivered_total")
-        .description("Notifications written to client sockets").register(registry);
-    notificationsDropped = Counter.builder("notifications_dropped_total")
+    notificationDelivery = Timer.builder("notification_delivery")
+        .description("From publishing a notification to writing it to a client's socket")
+        .publishPercentileHistogram()
+        .publishPercentiles(0.5, 0.99)
+        .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
+        .maximumExpectedValue(java.time.Duration.ofSeconds(5))
+        .register(registry);
+    notificationsDropped = Counter.builder("notifications_dropped")
         .description("Notifications dropped because the client's outbound buffer was over its bound")
+        .register(registry);
+    slowConsumersClosed = Counter.builder("slow_consumer_disconnects")
+        .description("Sockets closed with 1008 because they did not read their answers within the grace period")
         .register(registry);
   }
 

@@ -13,6 +13,7 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,13 @@ final class HttpServerVerticle extends VerticleBase {
   private final ConnectionRegistry connections;
   private final ConnectionGate gate;
   private final List<RouteContributor> routes;
+  private final List<Consumer<String>> closeListeners;
+  private final long slowConsumerGraceMillis;
   private HttpServer server;
 
   HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
-      ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes) {
+      ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes,
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis) {
     this.settings = settings;
     this.port = port;
     this.dispatcher = dispatcher;
@@ -43,6 +47,8 @@ final class HttpServerVerticle extends VerticleBase {
     this.connections = connections;
     this.gate = gate;
     this.routes = routes;
+    this.closeListeners = closeListeners;
+    this.slowConsumerGraceMillis = slowConsumerGraceMillis;
   }
 
   @Override
@@ -51,6 +57,9 @@ final class HttpServerVerticle extends VerticleBase {
         .setHost(settings.host())
         .setPort(port)
         .setTcpNoDelay(true)
+        // No h2c upgrades: clients of this service speak HTTP/1.1 (WebSocket, downloads, scrapes), and a large
+        // response on an upgraded stream was seen to stall.
+        .setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(settings.maxFrameBytes())
         .setMaxWebSocketMessageSize(settings.maxFrameBytes())
         .setIdleTimeout(settings.idleTimeoutSeconds())
@@ -83,14 +92,14 @@ final class HttpServerVerticle extends VerticleBase {
       handshake.reject(refusal);
       return;
     }
-    handshake.accept();
+    handshake.accept().onFailure(e -> gate.release(handshake.remoteAddress().hostAddress()));
   }
 
   private void open(ServerWebSocket socket) {
     String address = socket.remoteAddress().hostAddress();
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
-    WsConnection connection = new WsConnection(connections.nextId(), socket, address, context,
-        connections.notificationsDelivered, connections.notificationsDropped);
+    WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
+        slowConsumerGraceMillis);
     connections.add(connection);
     events.attach(connection);
     socket.textMessageHandler(text -> dispatcher.dispatch(connection, text));
@@ -100,6 +109,7 @@ final class HttpServerVerticle extends VerticleBase {
     socket.closeHandler(v -> {
       connections.remove(connection);
       events.detach(connection.id());
+      closeListeners.forEach(l -> l.accept(connection.id()));
       gate.release(address);
     });
   }

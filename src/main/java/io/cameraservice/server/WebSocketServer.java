@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The HTTP/WebSocket front: one {@link HttpServerVerticle} per event loop on a shared port, the registry of open
@@ -25,11 +26,18 @@ public final class WebSocketServer {
   private final ConnectionRegistry connections;
   private final ConnectionGate gate;
   private final List<RouteContributor> routes;
+  private final List<Consumer<String>> closeListeners;
+  private final long slowConsumerGraceMillis;
   private volatile boolean accepting = true;
   private final List<String> deployments = new ArrayList<>();
 
+  /**
+   * @param closeListeners told the connection id of every socket that closes (e.g. to drop its rate-limit buckets)
+   * @param slowConsumerGraceMillis how long a socket over its outbound bound may take to drain before it is closed
+   */
   public WebSocketServer(Vertx vertx, ServerSettings settings, RpcDispatcher dispatcher, EventHub events,
-      MeterRegistry registry, ConnectionGate gate, List<RouteContributor> routes) {
+      MeterRegistry registry, ConnectionGate gate, List<RouteContributor> routes,
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis) {
     this.vertx = vertx;
     this.settings = settings;
     this.dispatcher = dispatcher;
@@ -37,6 +45,8 @@ public final class WebSocketServer {
     this.connections = new ConnectionRegistry(registry);
     this.gate = gate;
     this.routes = List.copyOf(routes);
+    this.closeListeners = List.copyOf(closeListeners);
+    this.slowConsumerGraceMillis = slowConsumerGraceMillis;
   }
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
@@ -66,7 +76,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes);
+    }, routes, closeListeners, slowConsumerGraceMillis);
   }
 
   public int openConnections() {

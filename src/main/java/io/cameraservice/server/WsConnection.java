@@ -3,34 +3,39 @@ package io.cameraservice.server;
 import io.cameraservice.auth.Session;
 import io.cameraservice.events.EventSubscriber;
 import io.cameraservice.rpc.RpcConnection;
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client's WebSocket, seen by the protocol layer as an {@link RpcConnection} and by events as a subscriber.
- * Notifications are written on the socket's own event loop, where "write queue full" means the socket's outbound
- * buffer (bytes) is over its bound; then the notification is dropped and counted.
+ * Everything is written on the socket's own event loop, where "write queue full" means the socket's outbound buffer
+ * (bytes) is over its bound. Then notifications are dropped and counted, while responses are still written (never
+ * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008.
  */
 final class WsConnection implements RpcConnection, EventSubscriber {
+
+  private static final short POLICY_VIOLATION = 1008;
 
   private final String id;
   private final ServerWebSocket socket;
   private final String remoteAddress;
   private final Context context;
-  private final Counter delivered;
-  private final Counter dropped;
+  private final ConnectionRegistry registry;
+  private final long graceMillis;
   private volatile Session session;
+  /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
+  private long slowTimer = -1;
 
-  WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, Counter delivered,
-      Counter dropped) {
+  WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, ConnectionRegistry registry,
+      long graceMillis) {
     this.id = id;
     this.socket = socket;
     this.remoteAddress = remoteAddress;
     this.context = context;
-    this.delivered = delivered;
-    this.dropped = dropped;
+    this.registry = registry;
+    this.graceMillis = graceMillis;
   }
 
   @Override
@@ -55,27 +60,55 @@ final class WsConnection implements RpcConnection, EventSubscriber {
 
   @Override
   public void send(String frame) {
-    if (!socket.isClosed()) {
-      socket.writeTextMessage(frame);
+    if (Vertx.currentContext() != context) {
+      context.runOnContext(v -> send(frame));
+      return;
+    }
+    if (socket.isClosed()) {
+      return;
+    }
+    socket.writeTextMessage(frame);
+    if (slowTimer < 0 && socket.writeQueueFull()) {
+      holdBack();
     }
   }
 
   @Override
   public void deliver(String frame) {
+    long queuedAt = System.nanoTime();
     if (Vertx.currentContext() == context) {
-      writeNotification(frame);
+      writeNotification(frame, queuedAt);
     } else {
-      context.runOnContext(v -> writeNotification(frame));
+      context.runOnContext(v -> writeNotification(frame, queuedAt));
     }
   }
 
-  private void writeNotification(String frame) {
+  private void writeNotification(String frame, long queuedAt) {
     if (socket.isClosed() || socket.writeQueueFull()) {
-      dropped.increment();
+      registry.notificationsDropped.increment();
       return;
     }
     socket.writeTextMessage(frame);
-    delivered.increment();
+    registry.notificationDelivery.record(System.nanoTime() - queuedAt, TimeUnit.NANOSECONDS);
+  }
+
+  /** The client is not reading its answers: stop reading its requests and give it the grace period to catch up. */
+  private void holdBack() {
+    socket.pause();
+    socket.drainHandler(v -> {
+      if (slowTimer >= 0) {
+        context.owner().cancelTimer(slowTimer);
+        slowTimer = -1;
+      }
+      socket.resume();
+    });
+    slowTimer = context.owner().setTimer(graceMillis, t -> {
+      slowTimer = -1;
+      if (socket.writeQueueFull() && !socket.isClosed()) {
+        registry.slowConsumersClosed.increment();
+        socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
+      }
+    });
   }
 
   void close(short code, String reason) {

@@ -44,6 +44,8 @@ class ApiKeyCliTest {
     Path keysFile = dir.resolve("data/state/api_keys.json");
     assertThat(Files.readString(keysFile)).doesNotContain(key.substring(4)).contains("sha256:");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysFile))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysFile.getParent())))
+        .isEqualTo("rwx------");
 
     Cli.Result list = Cli.run("apikey", "list", "--config", config.toString());
     assertThat(list.exitCode()).isZero();

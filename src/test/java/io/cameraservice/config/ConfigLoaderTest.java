@@ -24,7 +24,8 @@ class ConfigLoaderTest {
     return f;
   }
 
-  private static List<String> problems(Map<String, String> env, Path file, boolean secret) {
+  /** The problems the loader reports; fails the test when the configuration is accepted. */
+  static List<String> problems(Map<String, String> env, Path file, boolean secret) {
     try {
       ConfigLoader.withEnvironment(env).requireSecret(secret).load(file);
     } catch (ConfigException e) {

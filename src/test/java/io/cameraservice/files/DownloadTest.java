@@ -64,7 +64,7 @@ class DownloadTest {
     JsonObject entry = viewer.result("list_recordings", new JsonObject().put("limit", 10)).getJsonArray("files")
         .stream().map(JsonObject.class::cast).filter(f -> f.getString("filename").equals("camera0_clip.mp4"))
         .findFirst().orElseThrow();
-    HttpResponse<byte[]> response = Http.get(service.port(), entry.getString("download_url"));
+    HttpResponse<byte[]> response = Http.fetch(service.port(), entry.getString("download_url"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(mp4);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("video/mp4");
@@ -77,14 +77,14 @@ class DownloadTest {
 
   @Test
   void contentTypesAndNonAsciiNames() {
-    HttpResponse<byte[]> mkv = Http.get(service.port(), "/files/recordings/camera0_clip2.mkv",
+    HttpResponse<byte[]> mkv = Http.fetch(service.port(), "/files/recordings/camera0_clip2.mkv",
         "Authorization", bearer);
     assertThat(mkv.statusCode()).isEqualTo(200);
     assertThat(mkv.headers().firstValue("Content-Type")).hasValue("video/x-matroska");
 
     String url = urlOf("get_snapshot_info", "camera0 snap é.jpg");
     assertThat(url).startsWith("/files/snapshots/camera0%20snap%20%C3%A9.jpg?");
-    HttpResponse<byte[]> jpg = Http.get(service.port(), url);
+    HttpResponse<byte[]> jpg = Http.fetch(service.port(), url);
     assertThat(jpg.statusCode()).isEqualTo(200);
     assertThat(jpg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(jpg.headers().firstValue("Content-Disposition").orElseThrow())
@@ -93,36 +93,36 @@ class DownloadTest {
 
   @Test
   void byteRanges() {
-    HttpResponse<byte[]> first = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> first = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=0-99");
     assertThat(first.statusCode()).isEqualTo(206);
     assertThat(first.body()).isEqualTo(Arrays.copyOfRange(mp4, 0, 100));
     assertThat(first.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + mp4.length);
 
-    HttpResponse<byte[]> tail = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> tail = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=-10");
     assertThat(tail.statusCode()).isEqualTo(206);
     assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(mp4, mp4.length - 10, mp4.length));
 
-    HttpResponse<byte[]> open = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> open = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=100-");
     assertThat(open.body()).isEqualTo(Arrays.copyOfRange(mp4, 100, mp4.length));
 
-    HttpResponse<byte[]> beyond = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> beyond = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=" + mp4.length + "-");
     assertThat(beyond.statusCode()).isEqualTo(416);
     assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + mp4.length);
 
-    HttpResponse<byte[]> several = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> several = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=0-1,5-6");
     assertThat(several.statusCode()).isEqualTo(200);
     assertThat(several.body()).isEqualTo(mp4);
 
     String etag = first.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<byte[]> staleIfRange = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> staleIfRange = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=0-9", "If-Range", "\"other\"");
     assertThat(staleIfRange.statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> freshIfRange = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> freshIfRange = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "Range", "bytes=0-9", "If-Range", etag);
     assertThat(freshIfRange.statusCode()).isEqualTo(206);
   }
@@ -143,18 +143,18 @@ class DownloadTest {
 
   @Test
   void validatorsAnswerNotModified() {
-    HttpResponse<byte[]> full = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> full = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer);
     String etag = full.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<byte[]> same = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> same = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "If-None-Match", etag);
     assertThat(same.statusCode()).isEqualTo(304);
     assertThat(same.body()).isEmpty();
     assertThat(same.headers().firstValue("ETag")).hasValue(etag);
-    HttpResponse<byte[]> other = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> other = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "If-None-Match", "\"nope\"");
     assertThat(other.statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> since = Http.get(service.port(), "/files/recordings/camera0_clip.mp4",
+    HttpResponse<byte[]> since = Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4",
         "Authorization", bearer, "If-Modified-Since", "Sun, 01 Mar 2026 10:00:00 GMT");
     assertThat(since.statusCode()).isEqualTo(304);
   }
@@ -162,35 +162,35 @@ class DownloadTest {
   @Test
   void credentialsAndSignatures() {
     String url = urlOf("get_recording_info", "camera0_clip.mp4");
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4").statusCode()).isEqualTo(401);
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4").headers()
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4").statusCode()).isEqualTo(401);
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4").headers()
         .firstValue("WWW-Authenticate")).hasValue("Bearer");
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "Authorization", "Bearer junk")
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4", "Authorization", "Bearer junk")
         .statusCode()).isEqualTo(403);
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", apiKey).statusCode())
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", apiKey).statusCode())
         .isEqualTo(200);
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", "csk_unknown")
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip.mp4", "X-API-Key", "csk_unknown")
         .statusCode()).isEqualTo(403);
 
     String tampered = url.replaceFirst("sig=.", "sig=" + (url.contains("sig=A") ? "B" : "A"));
-    assertThat(Http.get(service.port(), tampered).statusCode()).isEqualTo(403);
+    assertThat(Http.fetch(service.port(), tampered).statusCode()).isEqualTo(403);
     String longer = url.replaceFirst("expires=(\\d+)", "expires=9$1");
-    assertThat(Http.get(service.port(), longer).statusCode()).isEqualTo(403);
+    assertThat(Http.fetch(service.port(), longer).statusCode()).isEqualTo(403);
     // Scoped to one file: the same signature does not open another one.
     String otherFile = url.replace("camera0_clip.mp4", "camera0_clip2.mkv");
-    assertThat(Http.get(service.port(), otherFile).statusCode()).isEqualTo(403);
-    assertThat(Http.get(service.port(), url.substring(0, url.indexOf('&'))).statusCode()).isEqualTo(403);
+    assertThat(Http.fetch(service.port(), otherFile).statusCode()).isEqualTo(403);
+    assertThat(Http.fetch(service.port(), url.substring(0, url.indexOf('&'))).statusCode()).isEqualTo(403);
   }
 
   @Test
   void signaturesExpire() {
     String url = urlOf("get_recording_info", "camera0_clip.mp4");
-    assertThat(Http.get(service.port(), url).statusCode()).isEqualTo(200);
+    assertThat(Http.fetch(service.port(), url).statusCode()).isEqualTo(200);
     // Links live url_ttl_seconds (900), rounded up to the next minute.
     CLOCK.advance(Duration.ofSeconds(961));
     try {
-      assertThat(Http.get(service.port(), url).statusCode()).isEqualTo(403);
-      assertThat(Http.get(service.port(), urlOf("get_recording_info", "camera0_clip.mp4")).statusCode())
+      assertThat(Http.fetch(service.port(), url).statusCode()).isEqualTo(403);
+      assertThat(Http.fetch(service.port(), urlOf("get_recording_info", "camera0_clip.mp4")).statusCode())
           .isEqualTo(200);
     } finally {
       CLOCK.advance(Duration.ofSeconds(-961));
@@ -207,10 +207,10 @@ class DownloadTest {
         "/files/recordings/%c3%28.mp4", "/files/snapshots/camera0_clip.mp4",
         "/files/recordings/missing.mp4", "/files/recordings/catalog.db", "/files/recordings/..",
         "/files/recordings/camera0/camera0_clip.mp4", "/files/recordings/%2e%2e/%2e%2e/catalog.db"}) {
-      assertThat(Http.get(service.port(), path, "Authorization", bearer).statusCode()).as(path).isEqualTo(404);
+      assertThat(Http.fetch(service.port(), path, "Authorization", bearer).statusCode()).as(path).isEqualTo(404);
     }
     // The name without extension is looked up in the catalog, like in the methods.
-    assertThat(Http.get(service.port(), "/files/recordings/camera0_clip", "Authorization", bearer).statusCode())
+    assertThat(Http.fetch(service.port(), "/files/recordings/camera0_clip", "Authorization", bearer).statusCode())
         .isEqualTo(200);
   }
 }

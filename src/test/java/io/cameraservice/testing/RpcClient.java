@@ -79,6 +79,15 @@ public final class RpcClient implements AutoCloseable {
     return result("authenticate", new JsonObject().put("auth_token", token));
   }
 
+  /** Stops reading from the socket, as a client that does not keep up would. */
+  public void pause() {
+    socket.pause();
+  }
+
+  public void resume() {
+    socket.resume();
+  }
+
   public void send(String text) {
     socket.writeTextMessage(text);
   }

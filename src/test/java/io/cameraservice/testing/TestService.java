@@ -6,6 +6,7 @@ import io.cameraservice.app.CameraService;
 import io.cameraservice.auth.Role;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.governance.resources.ResourceSampler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +49,15 @@ public final class TestService implements AutoCloseable {
   }
 
   public static TestService start(Path dataDir, Consumer<ObjectNode> customize, Clock clock) {
+    return start(dataDir, customize, clock, null);
+  }
+
+  /** With resource readings from {@code sampler} (e.g. a {@link ScriptedSampler}) instead of the test JVM. */
+  public static TestService start(Path dataDir, Consumer<ObjectNode> customize, Clock clock,
+      ResourceSampler sampler) {
     ServiceConfig config = config(dataDir, customize);
     try {
-      CameraService service = CameraService.start(config, clock).toCompletionStage().toCompletableFuture()
+      CameraService service = CameraService.start(config, clock, sampler).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       return new TestService(service, dataDir);
     } catch (Exception e) {

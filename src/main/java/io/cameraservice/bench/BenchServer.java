@@ -1,0 +1,183 @@
+package io.cameraservice.bench;
+
+import io.cameraservice.auth.Role;
+import io.cameraservice.auth.TokenMinter;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under test in a child process of its own (this JVM's class path, {@code serve --port 0}), so that its
+ * CPU time and memory are measured apart from the load generator's. Optionally pinned to CPUs with {@code taskset}.
+ */
+final class BenchServer implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)",
+      Pattern.MULTILINE);
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+  private final Process process;
+  private final int port;
+  private final String secret;
+  private final Path dataDir;
+
+  private BenchServer(Process process, int port, String secret, Path dataDir) {
+    this.process = process;
+    this.port = port;
+    this.secret = secret;
+    this.dataDir = dataDir;
+  }
+
+  /** Settings (CAMERA_SERVICE_* variables), CPU list for taskset (or null), and the data directory to use. */
+  record Options(Map<String, String> settings, String cpus, Path dataDir) {
+    Options with(String key, Object value) {
+      Map<String, String> next = new HashMap<>(settings);
+      next.put(key, String.valueOf(value));
+      return new Options(next, cpus, dataDir);
+    }
+
+    Options pinnedTo(String cpuList) {
+      return new Options(settings, cpuList, dataDir);
+    }
+  }
+
+  static Options options(Path dataDir) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("CAMERA_SERVICE_SERVER_HOST", "127.0.0.1");
+    settings.put("CAMERA_SERVICE_LOGGING_LEVEL", "warn");
+    // The load generator is one client on one address: lift the per-client guards it would trip over.
+    settings.put("CAMERA_SERVICE_LIMITS_MAX_CONNECTIONS", "20000");
+    settings.put("CAMERA_SERVICE_LIMITS_MAX_CONNECTIONS_PER_ADDRESS", "20000");
+    settings.put("CAMERA_SERVICE_LIMITS_NEW_CONNECTIONS_PER_ADDRESS_PER_SECOND", "100000");
+    settings.put("CAMERA_SERVICE_LIMITS_NEW_CONNECTIONS_PER_ADDRESS_BURST", "100000");
+    settings.put("CAMERA_SERVICE_LIMITS_RATES_STATUS_PER_SECOND", "1000000");
+    settings.put("CAMERA_SERVICE_LIMITS_RATES_STATUS_BURST", "1000000");
+    return new Options(settings, null, dataDir);
+  }
+
+  static BenchServer start(Options options) throws IOException {
+    Files.createDirectories(options.dataDir());
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    List<String> command = new ArrayList<>();
+    if (options.cpus() != null) {
+      command.addAll(List.of("taskset", "-c", options.cpus()));
+    }
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.cameraservice.cli.Main",
+        "serve", "--port", "0"));
+    Path log = options.dataDir().resolve("server.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+    builder.environment().putAll(options.settings());
+    builder.environment().put("CAMERA_SERVICE_AUTH_JWT_SECRET", secret);
+    builder.environment().put("CAMERA_SERVICE_STORAGE_DATA_DIR", options.dataDir().toString());
+    Process process = builder.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        return new BenchServer(process, Integer.parseInt(m.group(1)), secret, options.dataDir());
+      }
+    }
+    process.destroyForcibly();
+    throw new IOException("server did not start; see " + log);
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  String token(Role role) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return new TokenMinter(vertx, secret, Clock.systemUTC()).mint("bench", role, Duration.ofHours(4));
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** User plus system CPU time of the server so far, in seconds (from /proc/PID/stat). */
+  double cpuSeconds() throws IOException {
+    return cpuSecondsOf(process.pid());
+  }
+
+  static double cpuSecondsOf(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks / (double) CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Resident set size in bytes (VmRSS). */
+  long rssBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  /** Asks the server's JVM for a full collection (jcmd), so that memory readings are comparable. */
+  void collectGarbage() throws IOException, InterruptedException {
+    jcmd("GC.run");
+  }
+
+  /** Heap in use (live objects right after {@link #collectGarbage()}), in bytes. */
+  long heapUsedBytes() throws IOException, InterruptedException {
+    Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+  }
+
+  /** Bytes per class of live objects (jcmd GC.class_histogram, which collects first). */
+  java.util.Map<String, Long> classHistogram() throws IOException, InterruptedException {
+    java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+    Matcher m = HISTOGRAM_ROW.matcher(jcmd("GC.class_histogram"));
+    while (m.find()) {
+      bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+    }
+    return bytes;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor(60, TimeUnit.SECONDS);
+    return output;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.cameraservice.bench;
+
+import io.cameraservice.observability.ProcessStats;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+
+/** The common shape of throughput results: rate, latency, errors, what the server and the generator spent. */
+final class Results {
+
+  private Results() {}
+
+  static JsonObject latencyMs(Histogram micros) {
+    return new JsonObject()
+        .put("p50", round(micros.getValueAtPercentile(50) / 1000.0))
+        .put("p95", round(micros.getValueAtPercentile(95) / 1000.0))
+        .put("p99", round(micros.getValueAtPercentile(99) / 1000.0))
+        .put("max", round(micros.getMaxValue() / 1000.0));
+  }
+
+  /** Measures {@code load} on {@code server}: server CPU and RSS, generator CPU, and the outcome. */
+  static JsonObject measure(BenchServer server, Load load) throws Exception {
+    ProcessStats self = new ProcessStats();
+    double serverCpu0 = server.cpuSeconds();
+    long selfCpu0 = self.cpuTimeNanos();
+    LoadClient.Outcome outcome = load.run();
+    double serverCpu = server.cpuSeconds() - serverCpu0;
+    double selfCpu = (self.cpuTimeNanos() - selfCpu0) / 1e9;
+    long n = Math.max(1, outcome.requests());
+    return new JsonObject()
+        .put("requests", outcome.requests())
+        .put("errors", outcome.errors())
+        .put("measured_seconds", round(outcome.seconds()))
+        .put("throughput_rps", round(outcome.throughput()))
+        .put("latency_ms", latencyMs(outcome.latency()))
+        .put("server", new JsonObject()
+            .put("cpu_seconds", round(serverCpu))
+            .put("cpu_seconds_per_1000_requests", round(serverCpu * 1000 / n))
+            .put("cpu_us_per_request", round(serverCpu * 1e6 / n))
+            .put("rss_bytes", server.rssBytes()))
+        .put("generator", new JsonObject()
+            .put("cpu_seconds", round(selfCpu))
+            .put("cpu_us_per_request", round(selfCpu * 1e6 / n)));
+  }
+
+  @FunctionalInterface
+  interface Load {
+    LoadClient.Outcome run() throws Exception;
+  }
+
+  static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

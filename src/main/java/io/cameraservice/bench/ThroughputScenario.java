@@ -1,0 +1,47 @@
+package io.cameraservice.bench;
+
+import io.cameraservice.auth.Role;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** One method repeated over N connections with one request in flight each. */
+final class ThroughputScenario implements Scenario {
+
+  private final String method;
+  private final JsonObject params;
+  private final int connections;
+  private final double seconds;
+
+  ThroughputScenario(String method, JsonObject params, int connections, double seconds) {
+    this.method = method;
+    this.params = params;
+    this.connections = connections;
+    this.seconds = seconds;
+  }
+
+  static String request(String method, JsonObject params) {
+    JsonObject request = new JsonObject().put("jsonrpc", "2.0").put("method", method).put("id", 1);
+    if (params != null && !params.isEmpty()) {
+      request.put("params", params);
+    }
+    return request.encode();
+  }
+
+  @Override
+  public String name() {
+    return method + "_" + connections;
+  }
+
+  @Override
+  public JsonObject run(BenchEnv env) throws Exception {
+    String frame = request(method, params);
+    try (BenchServer server = BenchServer.start(env.server(name()));
+        LoadClient client = new LoadClient(env.clientEventLoops())) {
+      List<WebSocket> sockets = client.connect(server.port(), connections, server.token(Role.ADMIN));
+      client.closedLoop(sockets, i -> frame, env.seconds(seconds / 3), 0);
+      return Results.measure(server, () -> client.closedLoop(sockets, i -> frame, env.seconds(seconds), 0))
+          .put("method", method).put("connections", connections);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.cameraservice.governance.alerts;
+
+import io.cameraservice.governance.RateClass;
+import io.cameraservice.rpc.CallGate;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.RpcConnection;
+import io.cameraservice.rpc.RpcError;
+import java.util.Set;
+
+/**
+ * While a critical alert that sheds load is active (by default CPU or memory), new control and file work is refused
+ * at once with -32040 {@code overloaded}, so what is running can finish and the service keeps answering
+ * {@code ping}, {@code authenticate}, status reads and admin calls. Runs after the auth gate, so callers without a
+ * session still learn nothing. Refusals are counted like every -32040, by their scope:
+ * {@code rpc_rejections_total{scope="load_shedding"}}.
+ */
+public final class LoadShedder implements CallGate {
+
+  public static final String SCOPE = "load_shedding";
+  private static final Set<RateClass> SHED = Set.of(RateClass.CONTROL, RateClass.FILE);
+
+  private final AlertEngine alerts;
+  private final long retryAfterMs;
+
+  /** @param retryAfterMs how soon the verdict can change: the alert evaluation interval */
+  public LoadShedder(AlertEngine alerts, long retryAfterMs) {
+    this.alerts = alerts;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** Whether new control and file work is being refused now (HTTP routes may consult it too). */
+  public boolean shedding() {
+    return alerts.sheddingCause() != null;
+  }
+
+  @Override
+  public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
+    if (spec == null || !SHED.contains(spec.rateClass())) {
+      return null;
+    }
+    String cause = alerts.sheddingCause();
+    if (cause == null) {
+      return null;
+    }
+    // limit 0: while shedding, no new work of this class is admitted.
+    return RpcError.rateLimited("overloaded", retryAfterMs, 0, SCOPE).with("alert", cause);
+  }
+}

@@ -1,0 +1,47 @@
+package io.cameraservice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cameraservice.testing.Cli;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark command end to end, very briefly: a real server process, real load, a result file, a compare. */
+class BenchSmokeTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void runWritesAResultThatComparesCleanAgainstItself() throws Exception {
+    Path out = dir.resolve("result.json");
+    Cli.Result run = Cli.run("bench", "run", "ping_16", "flood", "--time-scale", "0.05", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonObject result = new JsonObject(Files.readString(out));
+    JsonObject ping = result.getJsonObject("scenarios").getJsonObject("ping_16");
+    assertThat(ping.getLong("requests")).isPositive();
+    assertThat(ping.getLong("errors")).isZero();
+    assertThat(ping.getJsonObject("server").getDouble("cpu_us_per_request")).isPositive();
+    JsonObject flood = result.getJsonObject("scenarios").getJsonObject("flood");
+    assertThat(flood.getLong("answered")).isEqualTo(flood.getLong("sent"));
+    assertThat(flood.getLong("served") + flood.getLong("rejected")).isEqualTo(flood.getLong("sent"));
+    assertThat(flood.getLong("rejected")).isPositive();
+
+    Cli.Result same = Cli.run("bench", "compare", out.toString(), out.toString());
+    assertThat(same.exitCode()).as(same.out()).isZero();
+
+    JsonObject worse = result.copy();
+    JsonObject worsePing = worse.getJsonObject("scenarios").getJsonObject("ping_16");
+    worsePing.put("throughput_rps", ping.getDouble("throughput_rps") / 2);
+    Path worseFile = dir.resolve("worse.json");
+    Files.writeString(worseFile, worse.encode());
+    Cli.Result regression = Cli.run("bench", "compare", out.toString(), worseFile.toString());
+    assertThat(regression.exitCode()).isEqualTo(1);
+    assertThat(regression.out()).contains("REGRESSION").contains("ping_16.throughput_rps");
+
+    assertThat(Cli.run("bench", "run", "no_such_scenario").exitCode()).isEqualTo(2);
+  }
+}
