@@ -5,6 +5,7 @@ import io.cameraservice.auth.AuthFailureLimiter;
 import io.cameraservice.auth.AuthGate;
 import io.cameraservice.auth.AuthMethods;
 import io.cameraservice.auth.Authenticator;
+import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
@@ -15,6 +16,14 @@ import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
+import io.cameraservice.files.CatalogUpkeep;
+import io.cameraservice.files.DownloadLinks;
+import io.cameraservice.files.DownloadRoutes;
+import io.cameraservice.files.FileMethods;
+import io.cameraservice.files.FilesMetrics;
+import io.cameraservice.files.MediaCatalog;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.ConnectionLimiter;
 import io.cameraservice.governance.GovernanceThread;
@@ -41,6 +50,10 @@ import io.cameraservice.observability.MetricsRoute;
 import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemMetricsSection;
+import io.cameraservice.retention.DiskSpaceGuard;
+import io.cameraservice.retention.Retention;
+import io.cameraservice.retention.RetentionPolicy;
+import io.cameraservice.retention.StorageMethods;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.Polls;
@@ -94,6 +107,11 @@ public final class CameraService {
   private final WebSocketServer server;
   private final TokenMinter tokens;
   private final SystemMethods system;
+  private final MediaCatalog catalog;
+  private final CatalogUpkeep catalogUpkeep;
+  private final DiskSpaceGuard diskGuard;
+  private final Retention retention;
+  private final MediaIntake mediaIntake;
   private final MethodRegistry methods = new MethodRegistry();
   private final GovernanceThread governance = new GovernanceThread();
   private final EventLoopDelayProbe loopProbe;
@@ -132,12 +150,34 @@ public final class CameraService {
 
     BuildInfo build = BuildInfo.load();
     Capabilities capabilities = new Capabilities().feature("json_rpc_2.0").feature("websocket")
-        .feature("jwt_auth").feature("api_keys").feature("events").feature("prometheus_metrics");
+        .feature("jwt_auth").feature("api_keys").feature("events").feature("prometheus_metrics")
+        .feature("file_management").feature("downloads").feature("retention");
     MetricsReport report = new MetricsReport();
     RpcMetrics rpcMetrics = new RpcMetrics(metrics);
     report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
     this.system = new SystemMethods(build, capabilities, health, CameraOverview.NONE, report, pools.fs(), clock,
         config.cameras().maxCameras());
+
+    FilesMetrics filesMetrics = new FilesMetrics(metrics);
+    this.catalog = MediaCatalog.open(dataDir, config.storage().catalogPath(), pools.db(), pools.process(),
+        pools.fs(), config.limits().queues().get(WorkPools.DB).capacity(), config.storage().listingCachePages(),
+        filesMetrics, clock);
+    filesMetrics.watch(catalog::totals);
+    this.catalogUpkeep = new CatalogUpkeep(catalog, pools.fs(), config.storage().sweepIntervalSeconds(),
+        config.storage().probeConcurrency());
+    this.diskGuard = new DiskSpaceGuard(config.storage(), catalog, events, pools.fs(), clock, metrics);
+    this.retention = new Retention(catalog, config.storage().statePath(),
+        RetentionPolicy.defaults(config.retention()), config.retention().intervalSeconds(), pools.fs(), clock);
+    this.mediaIntake = new MediaIntake(catalog, diskGuard);
+    DownloadLinks downloadLinks = new DownloadLinks(
+        new DownloadSigner(secret, Duration.ofSeconds(config.downloads().urlTtlSeconds()), clock));
+    HttpAuthenticator httpAuth = new HttpAuthenticator(authenticator);
+    health.register("media_catalog", true, catalogUpkeep::state);
+    report.section("file_metrics", () -> filesMetrics.summary()
+        .put("recordings", catalog.totals().files(MediaKind.RECORDING))
+        .put("snapshots", catalog.totals().files(MediaKind.SNAPSHOT))
+        .put("catalog", catalogUpkeep.summary()));
+    report.section("storage_metrics", () -> diskGuard.summary().put("retention", retention.summary()));
 
     this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
     this.resources = new ResourceMonitor(config.resources(),
@@ -157,6 +197,8 @@ public final class CameraService {
     report.section("alerts", alerts::section);
 
     system.registerInto(methods);
+    new FileMethods(catalog, downloadLinks).registerInto(methods);
+    new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
     new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
@@ -170,7 +212,8 @@ public final class CameraService {
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
-    routes.add(new MetricsRoute(metrics, new HttpAuthenticator(authenticator), config.metrics().openToAll()));
+    routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
+    routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs()));
     this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
         new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
         config.limits().slowConsumerGraceSeconds() * 1000L);
@@ -199,6 +242,10 @@ public final class CameraService {
   public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
+    // The catalog reconciles in the background: the service answers (ping, listings) while it runs.
+    service.catalogUpkeep.start(service.vertx);
+    service.diskGuard.start(service.vertx);
+    service.retention.start(service.vertx, service.catalogUpkeep.ready());
     service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
@@ -212,8 +259,10 @@ public final class CameraService {
         started.complete(service);
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
+        service.closeFiles();
         service.closeGovernance();
         service.pools.close();
+        service.catalog.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
     });
@@ -258,6 +307,22 @@ public final class CameraService {
     return events;
   }
 
+  /** The API through which recording and snapshot producers register the files they write. */
+  public MediaIntake mediaIntake() {
+    return mediaIntake;
+  }
+
+  /** Completes once the media catalog has been reconciled with the folders after start-up. */
+  public Future<Void> catalogReady() {
+    return catalogUpkeep.ready();
+  }
+
+  private void closeFiles() {
+    retention.close();
+    diskGuard.close();
+    catalogUpkeep.close();
+  }
+
   /** The registered methods (tests add stand-ins for methods of features this build lacks). */
   public MethodRegistry methods() {
     return methods;
@@ -296,8 +361,10 @@ public final class CameraService {
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
+          closeFiles();
           closeGovernance();
           pools.close();
+          catalog.close();
           return vertx.close();
         })
         .onComplete(v -> LOG.info("stopped"));

@@ -8,6 +8,8 @@ public record ServiceConfig(
     ServerSettings server,
     AuthSettings auth,
     StorageSettings storage,
+    RetentionSettings retention,
+    DownloadSettings downloads,
     CameraSettings cameras,
     LimitsSettings limits,
     ResourcesSettings resources,
@@ -20,6 +22,8 @@ public record ServiceConfig(
     server.validate("server", problems);
     auth.validate("auth", problems);
     storage.validate("storage", problems);
+    retention.validate("retention", problems);
+    downloads.validate("downloads", problems);
     cameras.validate("cameras", problems);
     limits.validate("limits", problems);
     resources.validate("resources", problems);
