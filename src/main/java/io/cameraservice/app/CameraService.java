@@ -118,7 +118,9 @@ public final class CameraService {
   private final ResourceMonitor resources;
   private final AlertEngine alerts;
   private final WebhookNotifier webhook;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+  /** Completes when the first stop() has finished; every later stop() answers the same. */
+  private final Promise<Void> stopped = Promise.promise();
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile int port = -1;
 
   private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
@@ -220,9 +222,10 @@ public final class CameraService {
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
-        .put("connections", server.openConnections()));
+        .put("connections", server.openConnections())
+        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(server.connectionsPerEventLoop()))));
     health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
-        : stopped.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
+        : stopping.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
 
     vertx.setPeriodic(API_KEY_REFRESH_MS, id -> pools.fs().submit(() -> {
       apiKeys.refresh();
@@ -349,15 +352,15 @@ public final class CameraService {
    * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
    */
   public Future<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
-      return Future.succeededFuture();
+    if (!stopping.compareAndSet(false, true)) {
+      return stopped.future();
     }
     LOG.info("shutting down");
     health.markStopping();
     server.stopAccepting();
     events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
     long graceMs = config.server().shutdownGraceSeconds() * 1000L;
-    return awaitIdle(graceMs)
+    awaitIdle(graceMs)
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
@@ -367,7 +370,11 @@ public final class CameraService {
           catalog.close();
           return vertx.close();
         })
-        .onComplete(v -> LOG.info("stopped"));
+        .onComplete(v -> {
+          LOG.info("stopped");
+          stopped.handle(v);
+        });
+    return stopped.future();
   }
 
   private Future<Void> awaitIdle(long timeoutMs) {
