@@ -28,7 +28,7 @@ class GovernanceConfigTest {
     assertThat(config.resources().cpuPercent()).isZero();
     assertThat(config.alerts().webhookUrl()).isNull();
     assertThat(config.alerts().rules()).extracting(AlertsSettings.AlertRuleSettings::name).containsExactly(
-        "cpu", "memory", "heap", "disk", "open_files", "error_rate", "latency_p95", "rejections", "event_loop_delay");
+        "cpu", "memory", "heap", "open_files", "error_rate", "latency_p95", "rejections", "event_loop_delay");
     assertThat(config.alerts().rules()).filteredOn(AlertsSettings.AlertRuleSettings::shedLoad)
         .extracting(AlertsSettings.AlertRuleSettings::name).containsExactly("cpu", "memory", "heap");
     AlertsSettings.AlertRuleSettings disk = config.alerts().rules().get(3);
