@@ -27,6 +27,7 @@ import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.ConnectionLimiter;
 import io.cameraservice.governance.GovernanceThread;
+import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
@@ -95,6 +96,7 @@ public final class CameraService {
   private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
   private static final short GOING_AWAY = 1001;
   private static final long API_KEY_REFRESH_MS = 2_000;
+  private static final long HTTP_CLIENT_SWEEP_MS = 60_000;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -215,7 +217,9 @@ public final class CameraService {
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
-    routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs()));
+    HttpAdmission httpAdmission = new HttpAdmission(new RateLimiter(config.limits().rates(), time, 100_000), shedder,
+        metrics);
+    routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs(), httpAdmission));
     this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
         new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
         config.limits().slowConsumerGraceSeconds() * 1000L);
@@ -227,6 +231,7 @@ public final class CameraService {
     health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
         : stopping.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
 
+    vertx.setPeriodic(HTTP_CLIENT_SWEEP_MS, id -> httpAdmission.forgetIdleClients());
     vertx.setPeriodic(API_KEY_REFRESH_MS, id -> pools.fs().submit(() -> {
       apiKeys.refresh();
       return null;

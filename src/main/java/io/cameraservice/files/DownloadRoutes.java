@@ -2,6 +2,9 @@ package io.cameraservice.files;
 
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
+import io.cameraservice.auth.Session;
+import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.governance.RateClass;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcException;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET|HEAD /files/recordings/{name}} and {@code /files/snapshots/{name}}. The name is decoded and checked as
  * a single path element, then resolved through the catalog (never used as a path); anything else is 404. Credentials:
- * a Bearer JWT, an {@code X-API-Key}, or the signature of a {@code download_url}. Files are sent zero-copy
+ * a Bearer JWT, an {@code X-API-Key}, or the signature of a {@code download_url}; then the client's file-class rate
+ * limit and load shedding apply as to the file methods (429/503 with Retry-After). Files are sent zero-copy
  * ({@code sendFile}) with single byte ranges, ETag / Last-Modified validation and an attachment disposition.
  */
 public final class DownloadRoutes implements RouteContributor {
@@ -41,12 +45,15 @@ public final class DownloadRoutes implements RouteContributor {
   private final DownloadLinks links;
   private final HttpAuthenticator auth;
   private final WorkPool files;
+  private final HttpAdmission admission;
 
-  public DownloadRoutes(MediaCatalog catalog, DownloadLinks links, HttpAuthenticator auth, WorkPool files) {
+  public DownloadRoutes(MediaCatalog catalog, DownloadLinks links, HttpAuthenticator auth, WorkPool files,
+      HttpAdmission admission) {
     this.catalog = catalog;
     this.links = links;
     this.auth = auth;
     this.files = files;
+    this.admission = admission;
   }
 
   @Override
@@ -71,6 +78,9 @@ public final class DownloadRoutes implements RouteContributor {
         status(ctx, HttpAuthenticator.hasCredentials(request) || hasSignature(request) ? 403 : 401);
         return;
       }
+      if (!admission.admit(ctx, HttpAdmission.client(allowed.result(), request), RateClass.FILE, "download")) {
+        return;
+      }
       catalog.find(kind, name)
           .compose(file -> files.submit(() -> new Located(file, catalog.pathOf(file),
               DiskEntry.stat(catalog.pathOf(file)))))
@@ -81,16 +91,17 @@ public final class DownloadRoutes implements RouteContributor {
 
   private record Located(MediaFile file, Path path, DiskEntry disk) {}
 
-  private Future<Void> authorize(MediaKind kind, String name, HttpServerRequest request) {
+  /** The session of a request with credentials, null for a valid signature; fails otherwise. */
+  private Future<Session> authorize(MediaKind kind, String name, HttpServerRequest request) {
     if (HttpAuthenticator.hasCredentials(request)) {
-      return auth.authenticate(request).mapEmpty();
+      return auth.authenticate(request);
     }
     if (!hasSignature(request)) {
       return Future.failedFuture("no credentials");
     }
     DownloadSigner.Verdict verdict = links.verify(kind, name, request.getParam(DownloadSigner.EXPIRES),
         request.getParam(DownloadSigner.SIGNATURE));
-    return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture()
+    return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture(null)
         : Future.failedFuture("signature " + verdict.name().toLowerCase(java.util.Locale.ROOT));
   }
 
