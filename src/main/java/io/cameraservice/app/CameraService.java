@@ -5,6 +5,7 @@ import io.cameraservice.auth.AuthFailureLimiter;
 import io.cameraservice.auth.AuthGate;
 import io.cameraservice.auth.AuthMethods;
 import io.cameraservice.auth.Authenticator;
+import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
@@ -25,9 +26,18 @@ import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
+import io.cameraservice.files.CatalogUpkeep;
+import io.cameraservice.files.DownloadLinks;
+import io.cameraservice.files.DownloadRoutes;
+import io.cameraservice.files.FileMethods;
+import io.cameraservice.files.FilesMetrics;
+import io.cameraservice.files.MediaCatalog;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.ConnectionLimiter;
 import io.cameraservice.governance.GovernanceThread;
+import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
@@ -55,6 +65,10 @@ import io.cameraservice.observability.MetricsRoute;
 import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemMetricsSection;
+import io.cameraservice.retention.DiskSpaceGuard;
+import io.cameraservice.retention.Retention;
+import io.cameraservice.retention.RetentionPolicy;
+import io.cameraservice.retention.StorageMethods;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.Polls;
@@ -96,6 +110,7 @@ public final class CameraService {
   private static final short GOING_AWAY = 1001;
   private static final long API_KEY_REFRESH_MS = 2_000;
   private static final long CAMERA_START_LIMIT_MS = 15_000;
+  private static final long HTTP_CLIENT_SWEEP_MS = 60_000;
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -108,6 +123,11 @@ public final class CameraService {
   private final WebSocketServer server;
   private final TokenMinter tokens;
   private final SystemMethods system;
+  private final MediaCatalog catalog;
+  private final CatalogUpkeep catalogUpkeep;
+  private final DiskSpaceGuard diskGuard;
+  private final Retention retention;
+  private final MediaIntake mediaIntake;
   private final MethodRegistry methods = new MethodRegistry();
   private final GovernanceThread governance = new GovernanceThread();
   private final EventLoopDelayProbe loopProbe;
@@ -121,7 +141,9 @@ public final class CameraService {
   private final MediaService media;
   private final StreamLinks links;
   private volatile Boolean ffmpegUsable;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+  /** Completes when the first stop() has finished; every later stop() answers the same. */
+  private final Promise<Void> stopped = Promise.promise();
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile int port = -1;
 
   private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
@@ -153,7 +175,8 @@ public final class CameraService {
 
     BuildInfo build = BuildInfo.load();
     Capabilities capabilities = new Capabilities().feature("json_rpc_2.0").feature("websocket")
-        .feature("jwt_auth").feature("api_keys").feature("events").feature("prometheus_metrics");
+        .feature("jwt_auth").feature("api_keys").feature("events").feature("prometheus_metrics")
+        .feature("file_management").feature("downloads").feature("retention");
     MetricsReport report = new MetricsReport();
     RpcMetrics rpcMetrics = new RpcMetrics(metrics);
     report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
@@ -177,12 +200,32 @@ public final class CameraService {
     report.section("camera_metrics", () -> media.meters().cameraSection(clock));
     report.section("recording_metrics", () -> media.meters().recordingSection());
     report.section("stream_metrics", () -> media.meters().streamSection());
-    health.register("camera_monitor", false, () -> stopped.get() ? ComponentState.STOPPING
+    health.register("camera_monitor", false, () -> stopping.get() ? ComponentState.STOPPING
         : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
     health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
-        : stopped.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
+        : stopping.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
     this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
         config.cameras().maxCameras());
+
+    FilesMetrics filesMetrics = new FilesMetrics(metrics);
+    this.catalog = MediaCatalog.open(dataDir, config.storage().catalogPath(), pools.db(), pools.process(),
+        pools.fs(), config.limits().queues().get(WorkPools.DB).capacity(), config.storage().listingCachePages(),
+        filesMetrics, clock);
+    filesMetrics.watch(catalog::totals);
+    this.catalogUpkeep = new CatalogUpkeep(catalog, pools.fs(), config.storage().sweepIntervalSeconds(),
+        config.storage().probeConcurrency());
+    this.diskGuard = new DiskSpaceGuard(config.storage(), catalog, events, pools.fs(), clock, metrics);
+    this.retention = new Retention(catalog, config.storage().statePath(),
+        RetentionPolicy.defaults(config.retention()), config.retention().intervalSeconds(), pools.fs(), clock);
+    this.mediaIntake = new MediaIntake(catalog, diskGuard);
+    DownloadLinks downloadLinks = new DownloadLinks(
+        new DownloadSigner(secret, Duration.ofSeconds(config.downloads().urlTtlSeconds()), clock));
+    health.register("media_catalog", true, catalogUpkeep::state);
+    report.section("file_metrics", () -> filesMetrics.summary()
+        .put("recordings", catalog.totals().files(MediaKind.RECORDING))
+        .put("snapshots", catalog.totals().files(MediaKind.SNAPSHOT))
+        .put("catalog", catalogUpkeep.summary()));
+    report.section("storage_metrics", () -> diskGuard.summary().put("retention", retention.summary()));
 
     this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
     this.resources = new ResourceMonitor(config.resources(),
@@ -205,6 +248,8 @@ public final class CameraService {
     new CameraMethods(cameras, media).registerInto(methods);
     new ExternalStreamMethods(externalStreams).registerInto(methods);
     new MediaMethods(media, config.recording()).registerInto(methods);
+    new FileMethods(catalog, downloadLinks).registerInto(methods);
+    new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
     new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
         .registerInto(methods);
     new EventMethods(events).registerInto(methods);
@@ -220,16 +265,21 @@ public final class CameraService {
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
     routes.add(new LiveRoutes(media, signer, httpAuth, config.media().buffers().viewerQueueBytes()));
+    HttpAdmission httpAdmission = new HttpAdmission(new RateLimiter(config.limits().rates(), time, 100_000), shedder,
+        metrics);
+    routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs(), httpAdmission));
     this.server = new WebSocketServer(vertx, config.server(), dispatcher, events, metrics,
         new ConnectionLimiter(config.limits(), time, metrics), routes, List.of(rates::forget),
         config.limits().slowConsumerGraceSeconds() * 1000L);
     report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
         .put("in_flight", dispatcher.inFlight())
-        .put("connections", server.openConnections()));
+        .put("connections", server.openConnections())
+        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(server.connectionsPerEventLoop()))));
     health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
-        : stopped.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
+        : stopping.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
 
+    vertx.setPeriodic(HTTP_CLIENT_SWEEP_MS, id -> httpAdmission.forgetIdleClients());
     vertx.setPeriodic(API_KEY_REFRESH_MS, id -> pools.fs().submit(() -> {
       apiKeys.refresh();
       return null;
@@ -248,6 +298,10 @@ public final class CameraService {
   public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
+    // The catalog reconciles in the background: the service answers (ping, listings) while it runs.
+    service.catalogUpkeep.start(service.vertx);
+    service.diskGuard.start(service.vertx);
+    service.retention.start(service.vertx, service.catalogUpkeep.ready());
     service.startCameras().compose(v -> service.server.start()).compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
@@ -262,8 +316,10 @@ public final class CameraService {
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
         service.v4l2.stop();
+        service.closeFiles();
         service.closeGovernance();
         service.pools.close();
+        service.catalog.close();
         service.vertx.close().onComplete(v -> started.fail(done.cause()));
       }
     });
@@ -335,6 +391,22 @@ public final class CameraService {
     return events;
   }
 
+  /** The API through which recording and snapshot producers register the files they write. */
+  public MediaIntake mediaIntake() {
+    return mediaIntake;
+  }
+
+  /** Completes once the media catalog has been reconciled with the folders after start-up. */
+  public Future<Void> catalogReady() {
+    return catalogUpkeep.ready();
+  }
+
+  private void closeFiles() {
+    retention.close();
+    diskGuard.close();
+    catalogUpkeep.close();
+  }
+
   /** The registered methods (tests add stand-ins for methods of features this build lacks). */
   public MethodRegistry methods() {
     return methods;
@@ -361,8 +433,8 @@ public final class CameraService {
    * {@code server.shutdown_grace_seconds} to finish, then every socket is closed with 1001 and the rest shut down.
    */
   public Future<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
-      return Future.succeededFuture();
+    if (!stopping.compareAndSet(false, true)) {
+      return stopped.future();
     }
     LOG.info("shutting down");
     health.markStopping();
@@ -370,7 +442,7 @@ public final class CameraService {
     events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
     long graceMs = config.server().shutdownGraceSeconds() * 1000L;
     // Recordings end (files final, events sent) and pipelines stop before the sockets close.
-    return awaitIdle(graceMs)
+    awaitIdle(graceMs)
         .compose(v -> {
           v4l2.stop();
           return media.stop();
@@ -378,11 +450,17 @@ public final class CameraService {
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {
+          closeFiles();
           closeGovernance();
           pools.close();
+          catalog.close();
           return vertx.close();
         })
-        .onComplete(v -> LOG.info("stopped"));
+        .onComplete(v -> {
+          LOG.info("stopped");
+          stopped.handle(v);
+        });
+    return stopped.future();
   }
 
   private Future<Void> awaitIdle(long timeoutMs) {

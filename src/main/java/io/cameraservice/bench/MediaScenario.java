@@ -47,8 +47,8 @@ final class MediaScenario implements Scenario {
         .with("CAMERA_SERVICE_MEDIA_AUTO_CLOSE_AFTER_SECONDS", 1)
         .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_PER_SECOND", 100000)
         .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_BURST", 100000);
-    try (BenchServer server = BenchServer.start(options); LoadClient client = new LoadClient(1)) {
-      BenchRpc rpc = new BenchRpc(client, server, Role.ADMIN);
+    try (BenchServer server = BenchServer.start(options); LoadClient client = new LoadClient(1);
+        BenchRpc rpc = new BenchRpc(server.port(), server.token(Role.ADMIN))) {
       JsonObject cost = cost(env, server, client, rpc);
       JsonObject reference = reference(env);
       JsonObject snapshots = snapshots(rpc);
@@ -67,13 +67,13 @@ final class MediaScenario implements Scenario {
   private JsonObject cost(BenchEnv env, BenchServer server, LoadClient client, BenchRpc rpc) throws Exception {
     Duration window = env.seconds(20);
     double seconds = window.toMillis() / 1000.0;
-    rpc.call("start_recording", new JsonObject().put("device", "camera0"));
+    rpc.result("start_recording", new JsonObject().put("device", "camera0"));
     Thread.sleep(env.seconds(5).toMillis());
     double sv0 = server.cpuSeconds();
     Thread.sleep(window.toMillis());
     double serverWithout = (server.cpuSeconds() - sv0) / seconds * 100;
 
-    String path = rpc.call("get_camera_status", new JsonObject().put("device", "camera0"))
+    String path = rpc.result("get_camera_status", new JsonObject().put("device", "camera0"))
         .getJsonObject("streams").getString("mse");
     AtomicLong bytes = new AtomicLong();
     AtomicLong fragments = new AtomicLong();
@@ -108,7 +108,7 @@ final class MediaScenario implements Scenario {
     double perViewerFps = (fragments.get() - fragments0) / seconds / VIEWERS;
     viewers.forEach(WebSocket::close);
     viewerClient.close();
-    rpc.call("stop_recording", new JsonObject().put("device", "camera0"));
+    rpc.result("stop_recording", new JsonObject().put("device", "camera0"));
     return new JsonObject()
         .put("viewers", VIEWERS)
         .put("recording", true)
@@ -143,25 +143,25 @@ final class MediaScenario implements Scenario {
 
   private JsonObject snapshots(BenchRpc rpc) throws Exception {
     JsonObject camera = new JsonObject().put("device", "camera0");
-    rpc.call("start_recording", camera);
+    rpc.result("start_recording", camera);
     Histogram active = new Histogram(3);
     for (int i = 0; i < 50; i++) {
       long t0 = System.nanoTime();
-      rpc.call("take_snapshot", camera);
+      rpc.result("take_snapshot", camera);
       active.recordValue((System.nanoTime() - t0) / 1000);
     }
-    rpc.call("stop_recording", camera);
+    rpc.result("stop_recording", camera);
     Histogram idle = new Histogram(3);
     for (int i = 0; i < 10; i++) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!"INACTIVE".equals(rpc.call("get_stream_status", camera).getString("status"))) {
+      while (!"INACTIVE".equals(rpc.result("get_stream_status", camera).getString("status"))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("camera0 did not go idle");
         }
         Thread.sleep(50);
       }
       long t0 = System.nanoTime();
-      rpc.call("take_snapshot", camera);
+      rpc.result("take_snapshot", camera);
       idle.recordValue((System.nanoTime() - t0) / 1000);
     }
     return new JsonObject()
@@ -175,7 +175,7 @@ final class MediaScenario implements Scenario {
    * like a browser's low-latency path), and each decoded bar is compared with the clock at that moment.
    */
   private JsonObject latency(BenchEnv env, LoadClient client, BenchServer server, BenchRpc rpc) throws Exception {
-    String path = rpc.call("get_camera_status", new JsonObject().put("device", "camera1"))
+    String path = rpc.result("get_camera_status", new JsonObject().put("device", "camera1"))
         .getJsonObject("streams").getString("mse");
     Process decoder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-threads",
         "1", "-flags", "low_delay", "-probesize", "32", "-analyzeduration", "0", "-f", "mp4",

@@ -17,6 +17,8 @@ final class Scenarios {
     all.put("idle_connections_1000", () -> new IdleConnectionsScenario(1000));
     all.put("idle_connections_10000", () -> new IdleConnectionsScenario(10000));
     all.put("scaling", ScalingScenario::new);
+    all.put("file_listing", () -> new FileListingScenario(100_000, true, 30));
+    all.put("file_listing_uncached", () -> new FileListingScenario(100_000, false, 30));
     all.put("soak", () -> new SoakScenario(600));
     all.put("media", MediaScenario::new);
     return all;

@@ -8,6 +8,8 @@ public record ServiceConfig(
     ServerSettings server,
     AuthSettings auth,
     StorageSettings storage,
+    RetentionSettings retention,
+    DownloadSettings downloads,
     CameraSettings cameras,
     MediaSettings media,
     RecordingSettings recording,
@@ -22,6 +24,8 @@ public record ServiceConfig(
     server.validate("server", problems);
     auth.validate("auth", problems);
     storage.validate("storage", problems);
+    retention.validate("retention", problems);
+    downloads.validate("downloads", problems);
     cameras.validate("cameras", problems);
     media.validate("media", problems);
     recording.validate("recording", problems);

@@ -50,6 +50,13 @@ final class ConnectionRegistry {
     return open.size();
   }
 
+  /** Open connections per event loop: a service with several loops should see them spread evenly. */
+  Map<String, Integer> perEventLoop() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    open.values().forEach(c -> counts.merge(c.eventLoop(), 1, Integer::sum));
+    return counts;
+  }
+
   Collection<WsConnection> all() {
     return open.values();
   }

@@ -78,10 +78,6 @@ final class HttpServerVerticle extends VerticleBase {
     return server.listen();
   }
 
-  int actualPort() {
-    return server.actualPort();
-  }
-
   private void handshake(ServerWebSocketHandshake handshake) {
     if (!WS_PATH.equals(handshake.path())) {
       WebSocketEndpoint endpoint = endpointFor(handshake.path());

@@ -7,8 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +23,7 @@ import java.util.function.Consumer;
 public final class WebSocketServer {
 
   private static final int REFUSE_UNAVAILABLE = 503;
+  private static final int PORT_ATTEMPTS = 5;
 
   private final Vertx vertx;
   private final ServerSettings settings;
@@ -51,18 +57,34 @@ public final class WebSocketServer {
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
   public Future<Integer> start() {
-    List<HttpServerVerticle> instances = new ArrayList<>();
-    // Vert.x shares one listening socket between servers bound to the same host and port, port 0 included.
-    return vertx.deployVerticle(() -> {
-      HttpServerVerticle verticle = verticle(settings.port());
-      synchronized (instances) {
-        instances.add(verticle);
-      }
-      return verticle;
-    }, new DeploymentOptions().setInstances(settings.effectiveEventLoops())).map(id -> {
-      deployments.add(id);
-      return instances.get(0).actualPort();
-    });
+    if (settings.port() != 0) {
+      return deploy(settings.port());
+    }
+    return deployOnFreePort(PORT_ATTEMPTS);
+  }
+
+  /**
+   * Vert.x shares one listening socket only between servers asking for the same port, and each server asking for
+   * port 0 gets a port of its own; so a free port is chosen first and every event loop's server binds that one.
+   * Another process may take it in between: then another port is tried.
+   */
+  private Future<Integer> deployOnFreePort(int attemptsLeft) {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(settings.host()))) {
+      port = probe.getLocalPort();
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    return deploy(port).recover(e -> attemptsLeft > 1 && e instanceof BindException
+        ? deployOnFreePort(attemptsLeft - 1) : Future.failedFuture(e));
+  }
+
+  private Future<Integer> deploy(int port) {
+    return vertx.deployVerticle(() -> verticle(port),
+        new DeploymentOptions().setInstances(settings.effectiveEventLoops())).map(id -> {
+          deployments.add(id);
+          return port;
+        });
   }
 
   private HttpServerVerticle verticle(int port) {
@@ -81,6 +103,10 @@ public final class WebSocketServer {
 
   public int openConnections() {
     return connections.size();
+  }
+
+  public Map<String, Integer> connectionsPerEventLoop() {
+    return connections.perEventLoop();
   }
 
   /** New WebSocket upgrades are refused with 503 from now on. */

@@ -22,6 +22,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final ServerWebSocket socket;
   private final String remoteAddress;
   private final Context context;
+  private final String eventLoop = Thread.currentThread().getName();
   private final ConnectionRegistry registry;
   private final long graceMillis;
   private volatile Session session;
@@ -109,6 +110,11 @@ final class WsConnection implements RpcConnection, EventSubscriber {
         socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
       }
     });
+  }
+
+  /** The event loop this socket lives on (its thread's name). */
+  String eventLoop() {
+    return eventLoop;
   }
 
   void close(short code, String reason) {

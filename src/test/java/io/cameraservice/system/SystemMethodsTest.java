@@ -75,4 +75,21 @@ class SystemMethodsTest {
       assertThat(metrics.getJsonObject("rpc_metrics").getInteger("connections")).isGreaterThanOrEqualTo(1);
     }
   }
+
+  @Test
+  void connectionsSpreadOverTheEventLoopsOnAnEphemeralPort() {
+    // The shared test service runs two event loops on a port it asked for as 0.
+    java.util.List<RpcClient> clients = new java.util.ArrayList<>();
+    try (RpcClient admin = SHARED.get().connect(Role.ADMIN)) {
+      for (int i = 0; i < 7; i++) {
+        clients.add(SHARED.get().connect());
+      }
+      JsonObject perLoop = admin.result("get_metrics", null).getJsonObject("rpc_metrics")
+          .getJsonObject("connections_per_event_loop");
+      assertThat(perLoop.fieldNames()).hasSize(2);
+      perLoop.forEach(e -> assertThat((Integer) e.getValue()).as(e.getKey()).isGreaterThanOrEqualTo(2));
+    } finally {
+      clients.forEach(RpcClient::close);
+    }
+  }
 }

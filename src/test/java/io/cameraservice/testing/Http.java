@@ -23,6 +23,29 @@ public final class Http {
     }
   }
 
+  /** A GET with headers ({@code name, value} pairs), the body as bytes (downloads). */
+  public static HttpResponse<byte[]> fetch(int port, String pathAndQuery, String... headers) {
+    return send("GET", port, pathAndQuery, headers);
+  }
+
+  /** A HEAD with headers ({@code name, value} pairs). */
+  public static HttpResponse<byte[]> head(int port, String pathAndQuery, String... headers) {
+    return send("HEAD", port, pathAndQuery, headers);
+  }
+
+  private static HttpResponse<byte[]> send(String method, int port, String pathAndQuery, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+        .timeout(java.time.Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
+    }
+  }
+
   /** The value of one sample in the service's /metrics text, or 0 when absent. */
   public static double metric(int port, String sample) {
     Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE)

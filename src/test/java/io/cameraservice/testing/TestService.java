@@ -76,6 +76,16 @@ public final class TestService implements AutoCloseable {
     return ConfigLoader.withEnvironment(env).requireSecret(true).flags(flags).load(null);
   }
 
+  /** Waits until the media catalog has been reconciled with the folders (it runs in the background). */
+  public TestService awaitCatalog() {
+    try {
+      service.catalogReady().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return this;
+    } catch (Exception e) {
+      throw new IllegalStateException("media catalog not ready", e);
+    }
+  }
+
   public CameraService service() {
     return service;
   }

@@ -28,14 +28,14 @@ public final class LoadShedder implements CallGate {
     this.retryAfterMs = retryAfterMs;
   }
 
-  /** Whether new control and file work is being refused now (HTTP routes may consult it too). */
-  public boolean shedding() {
-    return alerts.sheddingCause() != null;
-  }
-
   @Override
   public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
-    if (spec == null || !SHED.contains(spec.rateClass())) {
+    return spec == null ? null : refusal(spec.rateClass());
+  }
+
+  /** The refusal for new work of this class now, or null when it may run (also used by HTTP routes). */
+  public RpcError refusal(RateClass rateClass) {
+    if (!SHED.contains(rateClass)) {
       return null;
     }
     String cause = alerts.sheddingCause();

@@ -93,6 +93,14 @@ class LoadSheddingTest {
 
       assertThat(Http.metric(service.port(), "rpc_rejections_total{scope=\"load_shedding\"}")).isEqualTo(2.0);
 
+      // Downloads are file work too: refused with 503 and Retry-After before the catalog is consulted.
+      java.net.http.HttpResponse<byte[]> download = Http.fetch(service.port(), "/files/recordings/any.mp4",
+          "Authorization", "Bearer " + service.token(Role.VIEWER));
+      assertThat(download.statusCode()).isEqualTo(503);
+      assertThat(download.headers().firstValue("Retry-After")).hasValue("3600");
+      assertThat(new JsonObject(new String(download.body())).getJsonObject("error").getJsonObject("data")
+          .getString("reason")).isEqualTo("overloaded");
+
       sampler.cpu(0.8, 0.0); // 0.8: below critical by more than the hysteresis, still a warning
       assertThat(SystemAlertNotificationTest.evaluate(service)).extracting(AlertTransition::severity)
           .containsExactly("warning");

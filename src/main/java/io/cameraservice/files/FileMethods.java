@@ -1,0 +1,101 @@
+package io.cameraservice.files;
+
+import io.cameraservice.governance.RateClass;
+import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodRegistry;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.Param;
+import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.Params;
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * {@code list_recordings}, {@code list_snapshots}, {@code get_recording_info}, {@code get_snapshot_info},
+ * {@code delete_recording} and {@code delete_snapshot}.
+ */
+public final class FileMethods {
+
+  public static final int MAX_LIMIT = 1000;
+  public static final int DEFAULT_LIMIT = 50;
+
+  private final MediaCatalog catalog;
+  private final DownloadLinks links;
+
+  public FileMethods(MediaCatalog catalog, DownloadLinks links) {
+    this.catalog = catalog;
+    this.links = links;
+  }
+
+  public void registerInto(MethodRegistry registry) {
+    ParamSchema listing = ParamSchema.of(
+        Param.integer("limit").range(1, MAX_LIMIT).defaultValue((long) DEFAULT_LIMIT),
+        Param.integer("offset").range(0, Long.MAX_VALUE).defaultValue(0L),
+        Param.string("device").pattern(FileNames.CAMERA_ID.pattern()),
+        Param.timestamp("since"),
+        Param.timestamp("until"));
+    ParamSchema named = ParamSchema.of(Param.string("filename").required().check(FileMethods::nameRule));
+    registry.register(new MethodSpec("list_recordings", RateClass.FILE, listing,
+        call -> list(MediaKind.RECORDING, call)));
+    registry.register(new MethodSpec("list_snapshots", RateClass.FILE, listing,
+        call -> list(MediaKind.SNAPSHOT, call)));
+    registry.register(new MethodSpec("get_recording_info", RateClass.FILE, named,
+        call -> catalog.info(MediaKind.RECORDING, filename(call)).map(this::recordingInfo)));
+    registry.register(new MethodSpec("get_snapshot_info", RateClass.FILE, named,
+        call -> catalog.info(MediaKind.SNAPSHOT, filename(call)).map(this::snapshotInfo)));
+    registry.register(new MethodSpec("delete_recording", RateClass.FILE, named,
+        call -> delete(MediaKind.RECORDING, call)));
+    registry.register(new MethodSpec("delete_snapshot", RateClass.FILE, named,
+        call -> delete(MediaKind.SNAPSHOT, call)));
+  }
+
+  private static String nameRule(Object value) {
+    return FileNames.violation((String) value);
+  }
+
+  private static String filename(Call call) {
+    return call.params().string("filename");
+  }
+
+  private Future<Object> list(MediaKind kind, Call call) {
+    Params p = call.params();
+    ListQuery query = new ListQuery(p.string("device"), p.timestamp("since"), p.timestamp("until"),
+        p.intValue("limit"), p.integer("offset"));
+    if (query.since() != null && query.until() != null && query.until().isBefore(query.since())) {
+      return Future.failedFuture(RpcError.invalidParams("invalid_value", "until", "must not be before since")
+          .exception());
+    }
+    return catalog.list(kind, query, links.expiryTag(), page -> ListingJson.encode(kind, query, page, links));
+  }
+
+  private JsonObject recordingInfo(MediaFile file) {
+    return new JsonObject()
+        .put("filename", file.filename())
+        .put("device", file.camera())
+        .put("file_size", file.size())
+        .put("duration", file.duration())
+        .put("created_time", Timestamps.format(file.created()))
+        .put("format", file.format())
+        .put("download_url", links.urlFor(file));
+  }
+
+  private JsonObject snapshotInfo(MediaFile file) {
+    JsonObject info = new JsonObject()
+        .put("filename", file.filename())
+        .put("device", file.camera())
+        .put("file_size", file.size());
+    if (file.resolution() != null) {
+      info.put("resolution", file.resolution());
+    }
+    return info.put("created_time", Timestamps.format(file.created())).put("download_url", links.urlFor(file));
+  }
+
+  private Future<JsonObject> delete(MediaKind kind, Call call) {
+    return catalog.delete(kind, filename(call)).map(file -> new JsonObject()
+        .put("filename", file.filename())
+        .put("deleted", true)
+        .put("message", kind.resource() + " " + file.filename() + " deleted"));
+  }
+}

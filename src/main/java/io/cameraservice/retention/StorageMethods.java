@@ -1,0 +1,67 @@
+package io.cameraservice.retention;
+
+import io.cameraservice.config.RetentionSettings;
+import io.cameraservice.files.MediaCatalog;
+import io.cameraservice.files.MediaKind;
+import io.cameraservice.governance.RateClass;
+import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodRegistry;
+import io.cameraservice.rpc.MethodSpec;
+import io.cameraservice.rpc.Param;
+import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.Params;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/** {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin). */
+public final class StorageMethods {
+
+  private final MediaCatalog catalog;
+  private final DiskSpaceGuard guard;
+  private final Retention retention;
+
+  public StorageMethods(MediaCatalog catalog, DiskSpaceGuard guard, Retention retention) {
+    this.catalog = catalog;
+    this.guard = guard;
+    this.retention = retention;
+  }
+
+  public void registerInto(MethodRegistry registry) {
+    registry.register(new MethodSpec("get_storage_info", RateClass.ADMIN, ParamSchema.none(), this::storageInfo));
+    registry.register(new MethodSpec("set_retention_policy", RateClass.ADMIN, ParamSchema.of(
+        Param.string("policy_type").required().oneOf("age", "size", "manual"),
+        Param.bool("enabled").required(),
+        Param.number("max_age_days").range(0.0, RetentionSettings.MAX_AGE_DAYS).check(StorageMethods::positive),
+        Param.number("max_size_gb").range(0.0, RetentionSettings.MAX_SIZE_GB).check(StorageMethods::positive)),
+        this::setPolicy));
+    registry.register(new MethodSpec("cleanup_old_files", RateClass.ADMIN, ParamSchema.none(),
+        call -> retention.cleanupNow().map(CleanupResult::toJson)));
+  }
+
+  private static String positive(Object value) {
+    return (Double) value > 0 ? null : "must be above 0";
+  }
+
+  private Future<JsonObject> storageInfo(Call call) {
+    return guard.sample().map(s -> new JsonObject()
+        .put("total_space", s.total())
+        .put("used_space", s.used())
+        .put("available_space", s.usable())
+        .put("usage_percentage", s.usagePercent())
+        .put("recordings_size", catalog.totals().bytes(MediaKind.RECORDING))
+        .put("snapshots_size", catalog.totals().bytes(MediaKind.SNAPSHOT))
+        .put("low_space_warning", guard.level() != DiskSpaceGuard.Level.NORMAL));
+  }
+
+  private Future<JsonObject> setPolicy(Call call) {
+    Params p = call.params();
+    RetentionPolicy current = retention.policy();
+    RetentionPolicy next = new RetentionPolicy(RetentionPolicy.Type.fromWire(p.string("policy_type")),
+        p.bool("enabled"),
+        p.has("max_age_days") ? p.number("max_age_days") : current.maxAgeDays(),
+        p.has("max_size_gb") ? p.number("max_size_gb") : current.maxSizeGb());
+    return retention.setPolicy(next).map(saved -> saved.toJson().put("message", "retention policy saved; "
+        + (saved.automatic() ? "it is applied in the background and by cleanup_old_files"
+        : saved.enabled() ? "it is applied only by cleanup_old_files" : "retention is disabled")));
+  }
+}

@@ -1,0 +1,171 @@
+package io.cameraservice.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cameraservice.auth.Role;
+import io.cameraservice.files.MediaKind;
+import io.cameraservice.testing.MediaSamples;
+import io.cameraservice.testing.Poll;
+import io.cameraservice.testing.RpcClient;
+import io.cameraservice.testing.TestService;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retention by age and by size over real files: exactly the expected files go, never one being written. */
+class RetentionTest {
+
+  static final Instant NOW = Instant.now();
+  @TempDir
+  Path dir;
+
+  private TestService start(boolean enabled) {
+    return TestService.start(dir, tree -> tree.with("retention").put("enabled", enabled)).awaitCatalog();
+  }
+
+  private Path place(String folder, String camera, String name, int size, Duration age) {
+    return MediaSamples.placeBytes(dir, folder, camera, name, size, NOW.minus(age));
+  }
+
+  private long count(String folder) throws Exception {
+    try (Stream<Path> files = Files.walk(dir.resolve(folder))) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static Duration days(int n) {
+    return Duration.ofDays(n);
+  }
+
+  @Test
+  void byAgeDeletesExactlyTheOldCompleteFiles() throws Exception {
+    place("recordings", "camera0", "old1.mp4", 100, days(10));
+    place("recordings", "camera1", "old2.mkv", 200, days(8));
+    place("recordings", "camera0", "young.mp4", 300, days(6));
+    place("snapshots", "camera0", "old.jpg", 40, days(9));
+    place("snapshots", "camera0", "young.jpg", 50, Duration.ofHours(1));
+    try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
+      // A file being written with an old modification time is never deleted.
+      Path writing = service.service().mediaIntake().begin(MediaKind.RECORDING, "camera2", "live.mp4", null, 0)
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Files.write(writing, new byte[500]);
+      Files.setLastModifiedTime(writing, FileTime.from(NOW.minus(days(30))));
+
+      JsonObject policy = admin.result("set_retention_policy", new JsonObject().put("policy_type", "age")
+          .put("enabled", true).put("max_age_days", 7));
+      assertThat(policy.getString("policy_type")).isEqualTo("age");
+      assertThat(policy.getDouble("max_age_days")).isEqualTo(7.0);
+      assertThat(policy.getBoolean("enabled")).isTrue();
+      assertThat(policy.getString("message")).isNotBlank();
+
+      JsonObject cleanup = admin.result("cleanup_old_files", null);
+      assertThat(cleanup.getBoolean("cleanup_executed")).isTrue();
+      assertThat(cleanup.getLong("files_deleted")).isEqualTo(3);
+      assertThat(cleanup.getLong("space_freed")).isEqualTo(340);
+      assertThat(Files.exists(dir.resolve("recordings/camera0/old1.mp4"))).isFalse();
+      assertThat(Files.exists(dir.resolve("recordings/camera1/old2.mkv"))).isFalse();
+      assertThat(Files.exists(dir.resolve("snapshots/camera0/old.jpg"))).isFalse();
+      assertThat(Files.exists(dir.resolve("recordings/camera0/young.mp4"))).isTrue();
+      assertThat(Files.exists(dir.resolve("snapshots/camera0/young.jpg"))).isTrue();
+      assertThat(Files.exists(writing)).isTrue();
+      assertThat(admin.result("list_recordings", new JsonObject()).getLong("total")).isEqualTo(2);
+
+      JsonObject again = admin.result("cleanup_old_files", null);
+      assertThat(again.getLong("files_deleted")).isZero();
+
+      JsonObject metrics = admin.result("get_metrics", null);
+      assertThat(metrics.getJsonObject("file_metrics").getJsonObject("deletions").getJsonObject("retention")
+          .getLong("bytes_freed")).isEqualTo(340);
+    }
+  }
+
+  @Test
+  void bySizeDeletesTheOldestUntilUnderTheLimit() throws Exception {
+    // 1 KiB limit (0.00000095367431640625 GiB); 6 files of 300 bytes = 1800 bytes, so the 3 oldest must go.
+    for (int i = 0; i < 6; i++) {
+      place(i % 2 == 0 ? "recordings" : "snapshots", "camera0", "f" + i + (i % 2 == 0 ? ".mp4" : ".jpg"), 300,
+          Duration.ofMinutes(60 - i));
+    }
+    try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
+      admin.result("set_retention_policy", new JsonObject().put("policy_type", "size").put("enabled", true)
+          .put("max_size_gb", 1024.0 / (1 << 30)));
+      JsonObject cleanup = admin.result("cleanup_old_files", null);
+      assertThat(cleanup.getLong("files_deleted")).isEqualTo(3);
+      assertThat(cleanup.getLong("space_freed")).isEqualTo(900);
+      for (int i = 0; i < 6; i++) {
+        Path file = dir.resolve((i % 2 == 0 ? "recordings" : "snapshots") + "/camera0/f" + i
+            + (i % 2 == 0 ? ".mp4" : ".jpg"));
+        assertThat(Files.exists(file)).as(file.toString()).isEqualTo(i >= 3);
+      }
+      JsonObject storage = admin.result("get_storage_info", null);
+      assertThat(storage.getLong("recordings_size") + storage.getLong("snapshots_size")).isEqualTo(900);
+    }
+  }
+
+  @Test
+  void thePolicySurvivesARestartAndDisabledMeansNothingIsDeleted() throws Exception {
+    place("recordings", "camera0", "old.mp4", 100, days(100));
+    try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
+      JsonObject set = admin.result("set_retention_policy", new JsonObject().put("policy_type", "manual")
+          .put("enabled", false).put("max_age_days", 1.5).put("max_size_gb", 2));
+      assertThat(set.getString("policy_type")).isEqualTo("manual");
+      assertThat(set.getDouble("max_size_gb")).isEqualTo(2.0);
+      JsonObject cleanup = admin.result("cleanup_old_files", null);
+      assertThat(cleanup.getBoolean("cleanup_executed")).isFalse();
+      assertThat(cleanup.getLong("files_deleted")).isZero();
+    }
+    assertThat(Files.exists(dir.resolve("state/retention_policy.json"))).isTrue();
+    // Config says enabled, but the stored policy (disabled) wins after the restart: nothing is deleted.
+    try (TestService service = start(true); RpcClient admin = service.connect(Role.ADMIN)) {
+      JsonObject policy = admin.result("get_metrics", null).getJsonObject("storage_metrics")
+          .getJsonObject("retention").getJsonObject("policy");
+      assertThat(policy.getString("policy_type")).isEqualTo("manual");
+      assertThat(policy.getBoolean("enabled")).isFalse();
+      assertThat(policy.getDouble("max_age_days")).isEqualTo(1.5);
+      assertThat(count("recordings")).isEqualTo(1);
+      // Manual: enabled, only cleanup_old_files deletes, applying the age limit.
+      admin.result("set_retention_policy", new JsonObject().put("policy_type", "manual").put("enabled", true));
+      assertThat(admin.result("cleanup_old_files", null).getLong("files_deleted")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void enabledRetentionRunsAtStartUp() throws Exception {
+    place("recordings", "camera0", "ancient.mp4", 100, days(31));
+    place("recordings", "camera0", "recent.mp4", 100, days(29));
+    try (TestService service = start(true); RpcClient admin = service.connect(Role.ADMIN)) {
+      Poll.until(() -> Files.exists(dir.resolve("recordings/camera0/ancient.mp4")), exists -> !exists,
+          Duration.ofSeconds(10));
+      assertThat(Files.exists(dir.resolve("recordings/camera0/recent.mp4"))).isTrue();
+    }
+  }
+
+  @Test
+  void invalidPoliciesAreRefusedWithTheParameter() {
+    try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
+      JsonObject[] bad = {
+          new JsonObject().put("policy_type", "weekly").put("enabled", true),
+          new JsonObject().put("policy_type", "age"),
+          new JsonObject().put("policy_type", "age").put("enabled", true).put("max_age_days", 0),
+          new JsonObject().put("policy_type", "size").put("enabled", true).put("max_size_gb", -1),
+          new JsonObject().put("policy_type", "age").put("enabled", "yes"),
+      };
+      String[] params = {"policy_type", "enabled", "max_age_days", "max_size_gb", "enabled"};
+      for (int i = 0; i < bad.length; i++) {
+        JsonObject error = admin.call("set_retention_policy", bad[i]).getJsonObject("error");
+        assertThat(error.getInteger("code")).isEqualTo(-32602);
+        assertThat(error.getJsonObject("data").getString("param")).isEqualTo(params[i]);
+      }
+      try (RpcClient operator = service.connect(Role.OPERATOR)) {
+        assertThat(operator.call("cleanup_old_files").getJsonObject("error").getInteger("code")).isEqualTo(-32002);
+      }
+    }
+  }
+}
