@@ -10,7 +10,6 @@ import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
 import io.cameraservice.auth.TokenMinter;
-import io.cameraservice.auth.UrlSigner;
 import io.cameraservice.camera.CameraJson;
 import io.cameraservice.camera.CameraLoop;
 import io.cameraservice.camera.CameraMethods;
@@ -180,32 +179,6 @@ public final class CameraService {
     MetricsReport report = new MetricsReport();
     RpcMetrics rpcMetrics = new RpcMetrics(metrics);
     report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
-    UrlSigner signer = new UrlSigner(secret, clock);
-    HttpAuthenticator httpAuth = new HttpAuthenticator(authenticator);
-    this.cameraLoop = new CameraLoop(vertx);
-    this.links = new StreamLinks(signer, Duration.ofSeconds(config.media().live().urlTtlSeconds()));
-    this.cameras = new CameraRegistry(events, new CameraJson(links), config.cameras().maxCameras());
-    this.v4l2 = new V4l2Discovery(config.cameras().v4l2(), cameras, cameraLoop, pools);
-    this.externalStreams = new ExternalStreams(config.cameras(), cameras, cameraLoop, new StreamProbe(
-        config.media().ffprobePath(), Duration.ofSeconds(config.media().probeTimeoutSeconds()), pools.process()),
-        clock);
-    cameras.discoveryActive(() -> v4l2.active() || externalStreams.discoveryActive());
-    // The catalog and the storage guard are the files feature's; these stand-ins do what needs no catalog.
-    this.media = new MediaService(config.media(), config.recording(), dataDir, cameras, cameraLoop, pools, events,
-        new UncataloguedMedia(), new FreeSpaceFloor(dataDir, config.recording().minFreeBytes(), pools.fs()), links,
-        metrics, clock);
-    capabilities.feature("cameras").feature("v4l2_discovery").feature("test_patterns").feature("external_streams")
-        .feature("recording").feature("snapshots").feature("live_streaming").feature("fmp4_http")
-        .feature("mse_websocket").feature("mjpeg").format("fmp4").format("mp4").format("mkv").format("jpg");
-    report.section("camera_metrics", () -> media.meters().cameraSection(clock));
-    report.section("recording_metrics", () -> media.meters().recordingSection());
-    report.section("stream_metrics", () -> media.meters().streamSection());
-    health.register("camera_monitor", false, () -> stopping.get() ? ComponentState.STOPPING
-        : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
-    health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
-        : stopping.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
-    this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
-        config.cameras().maxCameras());
 
     FilesMetrics filesMetrics = new FilesMetrics(metrics);
     this.catalog = MediaCatalog.open(dataDir, config.storage().catalogPath(), pools.db(), pools.process(),
@@ -218,8 +191,32 @@ public final class CameraService {
     this.retention = new Retention(catalog, config.storage().statePath(),
         RetentionPolicy.defaults(config.retention()), config.retention().intervalSeconds(), pools.fs(), clock);
     this.mediaIntake = new MediaIntake(catalog, diskGuard);
+    this.cameraLoop = new CameraLoop(vertx);
+    this.links = new StreamLinks(new DownloadSigner(secret,
+        Duration.ofSeconds(config.media().live().urlTtlSeconds()), clock));
+    this.cameras = new CameraRegistry(events, new CameraJson(links), config.cameras().maxCameras());
+    this.v4l2 = new V4l2Discovery(config.cameras().v4l2(), cameras, cameraLoop, pools);
+    this.externalStreams = new ExternalStreams(config.cameras(), cameras, cameraLoop, new StreamProbe(
+        config.media().ffprobePath(), Duration.ofSeconds(config.media().probeTimeoutSeconds()), pools.process()),
+        clock);
+    cameras.discoveryActive(() -> v4l2.active() || externalStreams.discoveryActive());
+    this.media = new MediaService(config.media(), config.recording(), dataDir, cameras, cameraLoop, pools, events,
+        mediaIntake, links, metrics, clock);
+    capabilities.feature("cameras").feature("v4l2_discovery").feature("test_patterns").feature("external_streams")
+        .feature("recording").feature("snapshots").feature("live_streaming").feature("fmp4_http")
+        .feature("mse_websocket").feature("mjpeg").format("fmp4").format("mp4").format("mkv").format("jpg");
+    report.section("camera_metrics", () -> media.meters().cameraSection(clock));
+    report.section("recording_metrics", () -> media.meters().recordingSection());
+    report.section("stream_metrics", () -> media.meters().streamSection());
+    health.register("camera_monitor", false, () -> stopping.get() ? ComponentState.STOPPING
+        : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
+    health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
+        : stopping.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
+    this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
+        config.cameras().maxCameras());
     DownloadLinks downloadLinks = new DownloadLinks(
         new DownloadSigner(secret, Duration.ofSeconds(config.downloads().urlTtlSeconds()), clock));
+    HttpAuthenticator httpAuth = new HttpAuthenticator(authenticator);
     health.register("media_catalog", true, catalogUpkeep::state);
     report.section("file_metrics", () -> filesMetrics.summary()
         .put("recordings", catalog.totals().files(MediaKind.RECORDING))
@@ -264,7 +261,7 @@ public final class CameraService {
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
-    routes.add(new LiveRoutes(media, signer, httpAuth, config.media().buffers().viewerQueueBytes()));
+    routes.add(new LiveRoutes(media, links, httpAuth, config.media().buffers().viewerQueueBytes()));
     HttpAdmission httpAdmission = new HttpAdmission(new RateLimiter(config.limits().rates(), time, 100_000), shedder,
         metrics);
     routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs(), httpAdmission));

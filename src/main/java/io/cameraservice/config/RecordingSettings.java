@@ -2,8 +2,7 @@ package io.cameraservice.config;
 
 import java.util.List;
 
-public record RecordingSettings(String defaultFormat, int segmentSeconds, long segmentBytes, long minFreeBytes)
-    implements Validated {
+public record RecordingSettings(String defaultFormat, int segmentSeconds, long segmentBytes) implements Validated {
 
   public static final List<String> FORMATS = List.of("fmp4", "mp4", "mkv");
 
@@ -14,6 +13,5 @@ public record RecordingSettings(String defaultFormat, int segmentSeconds, long s
     if (segmentBytes != 0) {
       problems.range(prefix + ".segment_bytes", segmentBytes, 1 << 20, 1L << 40);
     }
-    problems.range(prefix + ".min_free_bytes", minFreeBytes, 0, Long.MAX_VALUE);
   }
 }

@@ -1,7 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.auth.HttpAuthenticator;
-import io.cameraservice.auth.UrlSigner;
+import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcException;
 import io.cameraservice.server.RouteContributor;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /live/{camera}.mp4} (fragmented MP4 over HTTP), {@code /live/{camera}.ws} (WebSocket for Media Source
  * Extensions), {@code GET /live/{camera}.mjpeg} (MJPEG), {@code GET /snapshot/{camera}.jpg} (a fresh JPEG) and
  * {@code GET /live/player.html} (a small browser player). Credentials: {@code Authorization: Bearer}, {@code
- * X-API-Key}, or the signed query ({@code exp}, {@code sig}) of the camera's stream URLs; 401 without, 403 when
+ * X-API-Key}, or the signed query ({@code expires}, {@code sig}) of the camera's stream URLs; 401 without, 403 when
  * wrong or expired.
  */
 public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
@@ -39,14 +39,14 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
   private static final Pattern WS_PATH = Pattern.compile("^/live/(camera[0-9]+)\\.ws$");
 
   private final MediaService media;
-  private final UrlSigner signer;
+  private final StreamLinks links;
   private final HttpAuthenticator auth;
   private final int queueBytes;
   private final Buffer player;
 
-  public LiveRoutes(MediaService media, UrlSigner signer, HttpAuthenticator auth, int queueBytes) {
+  public LiveRoutes(MediaService media, StreamLinks links, HttpAuthenticator auth, int queueBytes) {
     this.media = media;
-    this.signer = signer;
+    this.links = links;
     this.auth = auth;
     this.queueBytes = queueBytes;
     this.player = resource("/web/player.html");
@@ -147,11 +147,11 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       return Future.failedFuture(io.cameraservice.rpc.RpcError.notFound("camera", camera).exception());
     }
     Map<String, List<String>> params = new QueryStringDecoder(query == null ? "" : query, false).parameters();
-    String exp = first(params, "exp");
-    String sig = first(params, "sig");
-    if (exp != null || sig != null) {
-      UrlSigner.Verdict verdict = signer.verify(StreamLinks.scope(camera), exp, sig);
-      return verdict == UrlSigner.Verdict.VALID ? Future.succeededFuture()
+    String expires = first(params, DownloadSigner.EXPIRES);
+    String sig = first(params, DownloadSigner.SIGNATURE);
+    if (expires != null || sig != null) {
+      DownloadSigner.Verdict verdict = links.verify(camera, expires, sig);
+      return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture()
           : Future.failedFuture(new Refused(403, "signature " + verdict.name().toLowerCase(java.util.Locale.ROOT)));
     }
     if (!HttpAuthenticator.hasCredentials(headers)) {

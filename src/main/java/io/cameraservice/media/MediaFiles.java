@@ -1,74 +1,64 @@
 package io.cameraservice.media;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
+import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcException;
+import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Where media files go and what they are called: {@code <data>/recordings/<camera>/<camera>_YYYY-MM-DD_HH-MM-SS.ext}
- * and {@code <data>/snapshots/<camera>/<camera>_YYYY-MM-DD_HH-MM-SS[_n].jpg}, times in UTC. A name is claimed by
- * creating the file, so two writers never share one.
+ * Names of new media files and their registration with the media catalog: {@code <camera>_YYYY-MM-DD_HH-MM-SS}
+ * (UTC) with {@code _1}, {@code _2}... when a name is taken. The catalog's intake checks the free-space floor,
+ * registers the file as being written (so nothing deletes it) and answers where to write it.
  */
 final class MediaFiles {
 
   static final String PART = ".part";
+  private static final int MAX_SUFFIX = 1000;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss").withZone(ZoneOffset.UTC);
 
-  private final Path recordings;
-  private final Path snapshots;
+  private final MediaIntake intake;
 
-  MediaFiles(Path dataDir) {
-    this.recordings = dataDir.resolve("recordings");
-    this.snapshots = dataDir.resolve("snapshots");
+  MediaFiles(MediaIntake intake) {
+    this.intake = intake;
   }
 
-  Path recordingsRoot() {
-    return recordings;
+  MediaIntake intake() {
+    return intake;
+  }
+
+  static String stem(String camera, Instant at) {
+    return camera + "_" + STAMP.format(at);
   }
 
   /**
-   * Claims a recording file. With {@code partial} the bytes go to {@code <name>.part} (claimed here) and the final
-   * name is only checked to be free; the returned path is the final one. Blocking.
+   * Registers {@code stem.extension} (or the first free {@code stem_n.extension}) as being written and answers its
+   * path. Fails with -32060 below the free-space floor.
    */
-  Path claimRecording(String camera, Instant at, String extension, boolean partial) throws IOException {
-    Path dir = Files.createDirectories(recordings.resolve(camera));
-    String base = camera + "_" + STAMP.format(at);
-    for (int n = 0; ; n++) {
-      Path file = dir.resolve(base + (n == 0 ? "" : "_" + n) + "." + extension);
-      if (Files.exists(file) || Files.exists(partOf(file))) {
-        continue;
-      }
-      try {
-        Files.createFile(partial ? partOf(file) : file);
-        return file;
-      } catch (FileAlreadyExistsException e) {
-        // taken meanwhile: try the next suffix
-      }
-    }
+  Future<Path> claim(MediaKind kind, String camera, String stem, String extension, String format,
+      long expectedBytes) {
+    return claim(kind, camera, stem, extension, format, expectedBytes, 0);
   }
 
-  /** Claims a snapshot file; {@code requested} is a client's name (already validated, with extension) or null. */
-  Path claimSnapshot(String camera, Instant at, String requested) throws IOException {
-    Path dir = Files.createDirectories(snapshots.resolve(camera));
-    String name = requested == null ? camera + "_" + STAMP.format(at) + ".jpg" : requested;
-    int dot = name.lastIndexOf('.');
-    String stem = name.substring(0, dot);
-    String ext = name.substring(dot);
-    for (int n = 0; ; n++) {
-      Path file = dir.resolve(stem + (n == 0 ? "" : "_" + n) + ext);
-      try {
-        return Files.createFile(file);
-      } catch (FileAlreadyExistsException e) {
-        // taken: try the next suffix
-      }
-    }
+  private Future<Path> claim(MediaKind kind, String camera, String stem, String extension, String format,
+      long expectedBytes, int n) {
+    String name = stem + (n == 0 ? "" : "_" + n) + "." + extension;
+    return intake.begin(kind, camera, name, format, expectedBytes).recover(e ->
+        taken(e) && n < MAX_SUFFIX ? claim(kind, camera, stem, extension, format, expectedBytes, n + 1)
+            : Future.failedFuture(e));
   }
 
+  private static boolean taken(Throwable e) {
+    return e instanceof RpcException r && r.error().code() == ErrorCode.INVALID_PARAMS
+        && "file_exists".equals(r.error().reason());
+  }
+
+  /** Where the bytes of an mp4/mkv recording go until the remux gives the file its final form. */
   static Path partOf(Path file) {
     return file.resolveSibling(file.getFileName() + PART);
   }

@@ -8,6 +8,8 @@ import io.cameraservice.camera.CameraStatus;
 import io.cameraservice.config.MediaSettings;
 import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.events.EventHub;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
@@ -50,9 +52,8 @@ public final class MediaService implements CameraActivity {
   private final WorkPools pools;
   private final Clock clock;
   private final StreamLinks links;
-  private final MediaFiles files;
+  private final Path recordingsRoot;
   private final Remuxer remuxer;
-  private final MediaCatalog catalog;
   private final Recordings recordings;
   private final Snapshots snapshots;
   private final MediaMetrics metrics;
@@ -61,22 +62,23 @@ public final class MediaService implements CameraActivity {
   private long refresher = -1;
   private volatile boolean stopping;
 
+  /** New files are registered with the media catalog through {@code intake} (files feature). */
   public MediaService(MediaSettings settings, RecordingSettings recording, Path dataDir, CameraRegistry registry,
-      CameraLoop loop, WorkPools pools, EventHub events, MediaCatalog catalog, StorageGuard guard,
-      StreamLinks links, MeterRegistry meters, Clock clock) {
+      CameraLoop loop, WorkPools pools, EventHub events, MediaIntake intake, StreamLinks links, MeterRegistry meters,
+      Clock clock) {
     this.settings = settings;
     this.registry = registry;
     this.loop = loop;
     this.pools = pools;
     this.clock = clock;
     this.links = links;
-    this.catalog = catalog;
-    this.files = new MediaFiles(dataDir);
+    MediaFiles files = new MediaFiles(intake);
+    this.recordingsRoot = dataDir.resolve(MediaKind.RECORDING.folder());
     this.remuxer = new Remuxer(settings.ffmpegPath(), pools.process());
-    this.recordings = new Recordings(new Recording.Context(loop, files, catalog, remuxer, pools.fs(),
+    this.recordings = new Recordings(new Recording.Context(loop, files, remuxer, pools.fs(),
         recording.segmentSeconds(), recording.segmentBytes(), settings.buffers().recordingQueueBytes(), clock),
-        guard, events);
-    this.snapshots = new Snapshots(files, catalog, guard, events, pools.fs(), clock, settings.jpeg().fps(),
+        events);
+    this.snapshots = new Snapshots(files, events, pools.fs(), clock, settings.jpeg().fps(),
         settings.jpeg().quality(), meters);
     this.metrics = new MediaMetrics(this, meters);
     try {
@@ -90,7 +92,7 @@ public final class MediaService implements CameraActivity {
   public void start() {
     registry.onChange(camera -> loop.run(() -> cameraChanged(camera)));
     loop.run(() -> refresher = loop.periodic(1_000, () -> pipelines.values().forEach(Pipeline::refresh)));
-    pools.process().submit(() -> PartialRecordings.recover(files.recordingsRoot(), remuxer))
+    pools.process().submit(() -> PartialRecordings.recover(recordingsRoot, remuxer))
         .onSuccess(recovered -> recovered.forEach(path -> LOG.info("{} is complete again", path.getFileName())));
   }
 

@@ -1,6 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.camera.CameraLoop;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,9 +27,8 @@ final class Recording implements FragmentSink {
   enum Status { STARTING, RECORDING, STOPPED, ERROR }
 
   /** What a recording needs from its surroundings. */
-  record Context(CameraLoop loop, MediaFiles files, MediaCatalog catalog, Remuxer remuxer,
-      io.cameraservice.governance.WorkPool fsPool, long segmentSeconds, long segmentBytes, int queueBytes,
-      Clock clock) {}
+  record Context(CameraLoop loop, MediaFiles files, Remuxer remuxer, io.cameraservice.governance.WorkPool fsPool,
+      long segmentSeconds, long segmentBytes, int queueBytes, Clock clock) {}
 
   /** Told about every status change and about the end (on the loop). */
   interface Listener {
@@ -44,7 +44,8 @@ final class Recording implements FragmentSink {
   private final Listener listener;
   private final Instant requestedAt;
   private final List<String> fileNames = new ArrayList<>();
-  private final List<Future<MediaFile>> finishedFiles = new ArrayList<>();
+  /** The files this recording closed: their final size, or null for one discarded as empty. */
+  private final List<Future<Long>> finishedFiles = new ArrayList<>();
   private final List<Fragment> backlog = new ArrayList<>();
   private final Promise<Void> done = Promise.promise();
   private Status status = Status.STARTING;
@@ -72,7 +73,7 @@ final class Recording implements FragmentSink {
     this.requestedAt = ctx.clock().instant();
   }
 
-  /** Claims and opens the first file. Fails with -32050 when the disk refuses. */
+  /** Registers and opens the first file. Fails with -32060 below the free-space floor, -32050 when the disk fails. */
   Future<Void> open() {
     return openSegment(requestedAt).map(w -> {
       writer = w;
@@ -85,15 +86,15 @@ final class Recording implements FragmentSink {
   }
 
   private Future<SegmentWriter> openSegment(Instant at) {
-    return ctx.fsPool().submit(() -> ctx.files().claimRecording(cameraId, at, format.extension, format.remuxed()))
-        .recover(e -> Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
-            e.getClass().getSimpleName() + ": " + e.getMessage()).exception()))
-        .compose(path -> ctx.catalog().writing(path, MediaKind.RECORDING, cameraId, at, format.wireName())
-            .recover(e -> logged("writing", e)).map(path))
+    return ctx.files().claim(MediaKind.RECORDING, cameraId, MediaFiles.stem(cameraId, at), format.extension,
+            format.wireName(), 0)
         .compose(path -> SegmentWriter.open(ctx.loop().vertx(), path,
-            format.remuxed() ? MediaFiles.partOf(path) : path, at, ctx.queueBytes()))
+            format.remuxed() ? MediaFiles.partOf(path) : path, at, ctx.queueBytes())
+            .recover(e -> ctx.files().intake().discard(MediaKind.RECORDING, cameraId, name(path))
+                .transform(x -> Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
+                    e.getClass().getSimpleName() + ": " + e.getMessage()).exception()))))
         .onSuccess(w -> {
-          currentName = w.path().getFileName().toString();
+          currentName = name(w.path());
           fileNames.add(currentName);
           if (firstName == null) {
             firstName = currentName;
@@ -203,9 +204,9 @@ final class Recording implements FragmentSink {
     }
     backlog.clear();
     Future.join(new ArrayList<>(finishedFiles)).onComplete(all -> {
-      for (Future<MediaFile> f : finishedFiles) {
+      for (Future<Long> f : finishedFiles) {
         if (f.succeeded() && f.result() != null) {
-          closedBytes += f.result().sizeBytes();
+          closedBytes += f.result();
         } else if (f.failed() && finalStatus == Status.STOPPED) {
           finalStatus = Status.ERROR;
           error = f.cause().getMessage();
@@ -223,37 +224,33 @@ final class Recording implements FragmentSink {
     return done.future();
   }
 
+  /** Closes a file and hands it to the catalog as complete (remuxed first for mp4/mkv), or discards it if empty. */
   private void closeSegment(SegmentWriter w) {
     boolean media = w.hasMedia();
-    double seconds = w.durationSeconds();
-    closedSeconds += seconds;
+    closedSeconds += w.durationSeconds();
     writtenBytes += w.bytes();
     Path path = w.path();
-    Future<MediaFile> finished = w.close().compose(v -> {
+    String name = name(path);
+    Future<Long> finished = w.close().compose(v -> {
       if (!media) {
-        return discard(path).map((MediaFile) null);
+        fileNames.remove(name);
+        return ctx.fsPool().submit(() -> Files.deleteIfExists(MediaFiles.partOf(path)))
+            .compose(x -> ctx.files().intake().discard(MediaKind.RECORDING, cameraId, name))
+            .map((Long) null);
       }
       Future<Void> remuxed = format.remuxed() ? ctx.remuxer().finish(path, format) : Future.succeededFuture();
-      return remuxed.compose(v2 -> ctx.fsPool().submit(() -> Files.size(path)))
-          .map(size -> new MediaFile(path, MediaKind.RECORDING, cameraId, size, seconds, format.wireName(),
-              init == null ? null : init.resolution(), w.startedAt(), ctx.clock().instant()))
-          .compose(file -> ctx.catalog().complete(file).recover(e -> logged("complete", e)).map(file));
+      return remuxed.compose(v2 -> ctx.files().intake().complete(MediaKind.RECORDING, cameraId, name)
+          .map(file -> file == null ? 0L : file.size())
+          .recover(e -> {
+            LOG.warn("{} the media catalog did not take {}: {}", cameraId, name, e.toString());
+            return ctx.fsPool().submit(() -> Files.size(path));
+          }));
     });
     finishedFiles.add(finished);
   }
 
-  private Future<Void> discard(Path path) {
-    fileNames.remove(path.getFileName().toString());
-    return ctx.fsPool().submit(() -> {
-      Files.deleteIfExists(path);
-      Files.deleteIfExists(MediaFiles.partOf(path));
-      return null;
-    }).compose(v -> ctx.catalog().discarded(path).recover(e -> logged("discarded", e)));
-  }
-
-  private Future<Void> logged(String step, Throwable e) {
-    LOG.warn("{} media catalog '{}' failed: {}", cameraId, step, e.toString());
-    return Future.succeededFuture();
+  private static String name(Path path) {
+    return path.getFileName().toString();
   }
 
   Future<Void> done() {

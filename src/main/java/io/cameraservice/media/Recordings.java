@@ -25,7 +25,6 @@ final class Recordings implements Recording.Listener {
   private final Map<Recording, Pipeline.Lease> leases = new HashMap<>();
   private final Map<Recording, LiveFeed> feeds = new HashMap<>();
   private final Recording.Context context;
-  private final StorageGuard guard;
   private final EventHub events;
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong stopped = new AtomicLong();
@@ -33,9 +32,8 @@ final class Recordings implements Recording.Listener {
   private final AtomicLong bytesWritten = new AtomicLong();
   private volatile int activeCount;
 
-  Recordings(Recording.Context context, StorageGuard guard, EventHub events) {
+  Recordings(Recording.Context context, EventHub events) {
     this.context = context;
-    this.guard = guard;
     this.events = events;
   }
 
@@ -50,9 +48,8 @@ final class Recordings implements Recording.Listener {
           List.of("STOPPED")).with("filename", current.firstFile()).exception());
     }
     Recording recording = new Recording(camera.id(), format, seconds, context, this);
-    active.put(camera.id(), recording); // holds the place while the guard and the disk answer
-    return guard.admit(MediaKind.RECORDING, camera.id())
-        .compose(v -> recording.open())
+    active.put(camera.id(), recording); // holds the place while the catalog and the disk answer
+    return recording.open()
         .compose(v -> {
           Pipeline.Lease lease = pipeline.acquire();
           leases.put(recording, lease);

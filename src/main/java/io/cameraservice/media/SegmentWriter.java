@@ -30,9 +30,9 @@ final class SegmentWriter {
     this.startedAt = startedAt;
   }
 
-  /** Opens the (already claimed) file for writing. */
+  /** Opens a file registered with the catalog for writing ({@code writeTo}: the file itself or its .part). */
   static Future<SegmentWriter> open(Vertx vertx, Path path, Path writeTo, Instant startedAt, int maxQueueBytes) {
-    return vertx.fileSystem().open(writeTo.toString(), new OpenOptions().setWrite(true).setCreate(false)
+    return vertx.fileSystem().open(writeTo.toString(), new OpenOptions().setWrite(true).setCreate(true)
         .setTruncateExisting(true)).map(f -> {
           f.setWriteQueueMaxSize(maxQueueBytes);
           SegmentWriter w = new SegmentWriter(f, path, startedAt);

@@ -4,7 +4,9 @@ import io.cameraservice.camera.CameraLoop;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.Topics;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPool;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,8 +30,6 @@ final class Snapshots {
   private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
 
   private final MediaFiles files;
-  private final MediaCatalog catalog;
-  private final StorageGuard guard;
   private final EventHub events;
   private final WorkPool fsPool;
   private final Clock clock;
@@ -37,11 +37,9 @@ final class Snapshots {
   private final int pipelineQuality;
   private final Timer latency;
 
-  Snapshots(MediaFiles files, MediaCatalog catalog, StorageGuard guard, EventHub events, WorkPool fsPool,
-      Clock clock, int jpegFps, int pipelineQuality, MeterRegistry registry) {
+  Snapshots(MediaFiles files, EventHub events, WorkPool fsPool, Clock clock, int jpegFps, int pipelineQuality,
+      MeterRegistry registry) {
     this.files = files;
-    this.catalog = catalog;
-    this.guard = guard;
     this.events = events;
     this.fsPool = fsPool;
     this.clock = clock;
@@ -61,42 +59,50 @@ final class Snapshots {
         .onComplete(done -> lease.close());
   }
 
-  /** {@code take_snapshot}: the file is written, catalogued and announced before this completes. */
+  /**
+   * {@code take_snapshot}: the file is written, catalogued and announced before this completes. {@code filename} is a
+   * client's plain name ending in .jpg/.jpeg (already validated), or null for a generated one.
+   */
   Future<JsonObject> take(String cameraId, Pipeline pipeline, String filename, Integer quality, boolean admin) {
     long started = System.nanoTime();
     Instant at = clock.instant();
-    return guard.admit(MediaKind.SNAPSHOT, cameraId)
+    int dot = filename == null ? -1 : filename.lastIndexOf('.');
+    String stem = filename == null ? MediaFiles.stem(cameraId, at) : filename.substring(0, dot);
+    String extension = filename == null ? "jpg" : filename.substring(dot + 1);
+    // The floor is checked before an idle camera is started for nothing.
+    return files.intake().ensureFree(0)
         .compose(v -> image(pipeline, quality))
-        .compose(jpeg -> fsPool.submit(() -> {
-          Path file = files.claimSnapshot(cameraId, at, filename);
-          Files.write(file, jpeg.getBytes());
-          return new Saved(file, jpeg);
-        }).recover(e -> Future.failedFuture(io.cameraservice.rpc.RpcError.dependencyFailed("storage_failed", "disk",
-            e.getClass().getSimpleName() + ": " + e.getMessage()).exception())))
-        .compose(saved -> {
-          int[] size = JpegQuality.dimensions(saved.jpeg());
-          MediaFile file = new MediaFile(saved.path(), MediaKind.SNAPSHOT, cameraId, saved.jpeg().length(), null,
-              "jpg", size == null ? null : size[0] + "x" + size[1], at, clock.instant());
-          return catalog.writing(saved.path(), MediaKind.SNAPSHOT, cameraId, at, "jpg")
-              .compose(v -> catalog.complete(file))
-              .recover(e -> {
-                LOG.warn("{} media catalog failed for a snapshot: {}", cameraId, e.toString());
-                return Future.succeededFuture();
-              })
-              .map(file);
-        })
-        .map(file -> {
+        .compose(jpeg -> files.claim(MediaKind.SNAPSHOT, cameraId, stem, extension, "jpg", jpeg.length())
+            .compose(path -> write(cameraId, path, jpeg)))
+        .map(saved -> {
           latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-          String name = file.path().getFileName().toString();
+          String name = saved.path().getFileName().toString();
           String timestamp = Timestamps.format(at);
+          long size = saved.jpeg().length();
           events.publish(new Event(Topics.SNAPSHOT_TAKEN, cameraId, "snapshot_taken", new JsonObject()
-              .put("device", cameraId).put("filename", name).put("file_size", file.sizeBytes())
-              .put("timestamp", timestamp)));
+              .put("device", cameraId).put("filename", name).put("file_size", size).put("timestamp", timestamp)));
+          int[] wh = JpegQuality.dimensions(saved.jpeg());
           JsonObject result = new JsonObject().put("device", cameraId).put("filename", name)
-              .put("status", "SUCCESS").put("timestamp", timestamp).put("file_size", file.sizeBytes())
-              .put("resolution", file.resolution());
-          return admin ? result.put("file_path", file.path().toString()) : result;
+              .put("status", "SUCCESS").put("timestamp", timestamp).put("file_size", size)
+              .put("resolution", wh == null ? null : wh[0] + "x" + wh[1]);
+          return admin ? result.put("file_path", saved.path().toString()) : result;
         });
+  }
+
+  /** Writes the registered file and tells the catalog it is complete (a file the disk refused is discarded). */
+  private Future<Saved> write(String cameraId, Path path, Buffer jpeg) {
+    String name = path.getFileName().toString();
+    return fsPool.submit(() -> Files.write(path, jpeg.getBytes()))
+        .recover(e -> files.intake().discard(MediaKind.SNAPSHOT, cameraId, name).transform(x ->
+            Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
+                e.getClass().getSimpleName() + ": " + e.getMessage()).exception())))
+        .compose(written -> files.intake().complete(MediaKind.SNAPSHOT, cameraId, name)
+            .<Object>map(f -> f)
+            .recover(e -> {
+              LOG.warn("{} the media catalog did not take {}: {}", cameraId, name, e.toString());
+              return Future.succeededFuture();
+            }))
+        .map(v -> new Saved(path, jpeg));
   }
 
   private record Saved(Path path, Buffer jpeg) {}

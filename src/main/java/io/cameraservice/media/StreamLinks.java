@@ -1,34 +1,37 @@
 package io.cameraservice.media;
 
-import io.cameraservice.auth.UrlSigner;
+import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.camera.Camera;
 import io.cameraservice.camera.LiveLinks;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 
 /**
- * The live URLs of a camera, relative to the service (like {@code download_url}) and signed for
- * {@code media.live.url_ttl_seconds} so a browser or player can open them without a header:
+ * The live URLs of a camera, relative to the service (like {@code download_url}, with the same kind of signature,
+ * scoped to {@code live/<camera>} and lasting {@code media.live.url_ttl_seconds}) so a browser or player can open
+ * them without a header:
  * {@code fmp4} (HTTP, fragmented MP4: players, {@code <video>}), {@code mse} (WebSocket, one fragment per message:
  * Media Source Extensions), {@code mjpeg} ({@code multipart/x-mixed-replace}: any {@code <img>}).
  */
 public final class StreamLinks implements LiveLinks {
 
-  private final UrlSigner signer;
-  private final Duration ttl;
+  private final DownloadSigner signer;
 
-  public StreamLinks(UrlSigner signer, Duration ttl) {
+  public StreamLinks(DownloadSigner signer) {
     this.signer = signer;
-    this.ttl = ttl;
   }
 
   /** The signature scope that covers every live route of one camera. */
-  static String scope(String cameraId) {
+  private static String scope(String cameraId) {
     return "live/" + cameraId;
   }
 
   public String query(String cameraId) {
-    return signer.sign(scope(cameraId), ttl);
+    return signer.query(scope(cameraId));
+  }
+
+  /** Whether a request's {@code expires} and {@code sig} open the live routes of {@code cameraId}. */
+  DownloadSigner.Verdict verify(String cameraId, String expires, String signature) {
+    return signer.verify(scope(cameraId), expires, signature);
   }
 
   @Override

@@ -36,7 +36,7 @@ class CameraMethodsTest {
       assertThat(camera.getString("name")).isEqualTo("Test pattern camera0");
       assertThat(camera.getString("resolution")).isEqualTo("320x240");
       assertThat(camera.getInteger("fps")).isEqualTo(15);
-      assertThat(camera.getJsonObject("streams").getString("fmp4")).startsWith("/live/camera0.mp4?exp=");
+      assertThat(camera.getJsonObject("streams").getString("fmp4")).startsWith("/live/camera0.mp4?expires=");
 
       JsonObject status = viewer.result("get_camera_status", new JsonObject().put("device", "camera1"));
       assertThat(status.getJsonObject("metrics").fieldNames()).containsExactlyInAnyOrder("bytes_sent", "readers",

@@ -87,14 +87,14 @@ class LiveStreamTest {
       String query = url.substring(url.indexOf('?'));
       int port = service.port();
       assertThat(LiveViewer.get(port, "/live/camera0.mp4", null).statusCode()).isEqualTo(401);
-      assertThat(LiveViewer.get(port, "/live/camera0.mp4?exp=9999999999&sig=forged", null).statusCode())
+      assertThat(LiveViewer.get(port, "/live/camera0.mp4?expires=9999999960&sig=forged", null).statusCode())
           .isEqualTo(403);
       assertThat(LiveViewer.get(port, "/live/camera1.mp4" + query, null).statusCode())
           .as("a signature is for one camera").isEqualTo(403);
       assertThat(LiveViewer.get(port, "/live/camera7.mp4" + query, null).statusCode()).isEqualTo(404);
       assertThat(LiveViewer.get(port, "/live/camera0.mjpeg", "not-a-token").statusCode()).isEqualTo(403);
       assertThat(LiveViewer.handshakeStatus(port, "/live/camera0.ws")).isEqualTo(401);
-      assertThat(LiveViewer.handshakeStatus(port, "/live/camera0.ws?exp=9999999999&sig=forged")).isEqualTo(403);
+      assertThat(LiveViewer.handshakeStatus(port, "/live/camera0.ws?expires=9999999960&sig=forged")).isEqualTo(403);
       assertThat(LiveViewer.handshakeStatus(port, "/live/camera7.ws" + query)).isEqualTo(404);
 
       HttpResponse<InputStream> snapshot = LiveViewer.get(port, "/snapshot/camera0.jpg",

@@ -72,7 +72,7 @@ class MediaErrorsTest {
   @Test
   void spaceGuardRefusesRecordingsAndSnapshots() {
     try (TestService service = TestService.start(dir, MediaTesting.and(testPatterns(1),
-        tree -> tree.with("recording").put("min_free_bytes", Long.MAX_VALUE / 2)));
+        tree -> tree.with("storage").put("min_free_bytes", Long.MAX_VALUE / 2)));
         RpcClient client = service.connect(Role.OPERATOR);
         RpcClient admin = service.connect(Role.ADMIN)) {
       for (String method : new String[] {"start_recording", "take_snapshot"}) {

@@ -49,6 +49,18 @@ class RecordingTest {
       double duration = Double.parseDouble(info.getJsonObject("format").getString("duration"));
       assertThat(duration).isCloseTo(3.0, within(0.5));
       assertThat(stopped.getDouble("duration")).isCloseTo(duration, within(0.2));
+
+      // Catalogued by the time stop_recording answered, and downloadable with its signed URL.
+      JsonObject listed = client.result("list_recordings", new JsonObject().put("device", "camera0"))
+          .getJsonArray("files").getJsonObject(0);
+      assertThat(listed.getString("filename")).isEqualTo(filename);
+      assertThat(listed.getLong("file_size")).isEqualTo(Files.size(file));
+      java.net.http.HttpResponse<java.io.InputStream> download =
+          LiveViewer.get(service.port(), listed.getString("download_url"), null);
+      assertThat(download.statusCode()).isEqualTo(200);
+      try (java.io.InputStream body = download.body()) {
+        assertThat(body.readAllBytes()).isEqualTo(Files.readAllBytes(file));
+      }
     }
   }
 

@@ -52,6 +52,8 @@ class SnapshotTest {
       jpeg(rough, 320, 240);
       jpeg(fine, 320, 240);
       assertThat(rough.getLong("file_size")).isLessThan(fine.getLong("file_size"));
+      assertThat(operator.result("list_snapshots", new JsonObject().put("device", "camera0")).getInteger("total"))
+          .as("every snapshot is in the catalog").isEqualTo(4);
     }
   }
 

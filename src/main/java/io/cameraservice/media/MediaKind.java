@@ -1,6 +1,0 @@
-package io.cameraservice.media;
-
-/** The two kinds of file the pipelines write. */
-public enum MediaKind {
-  RECORDING, SNAPSHOT
-}
