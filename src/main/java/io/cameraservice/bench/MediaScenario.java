@@ -81,14 +81,11 @@ final class MediaScenario implements Scenario {
     // Held until the end: a Vert.x client that becomes unreachable is closed, with its connections.
     WebSocketClient viewerClient = client.vertx().createWebSocketClient();
     for (int i = 0; i < VIEWERS; i++) {
-      WebSocket ws = viewerClient.connect(new WebSocketConnectOptions()
-          .setHost("127.0.0.1").setPort(server.port()).setURI(path)).toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
-      ws.binaryMessageHandler(b -> {
+      viewers.add(viewerClient.webSocket().binaryMessageHandler(b -> {
         bytes.addAndGet(b.length());
         fragments.incrementAndGet();
-      });
-      viewers.add(ws);
+      }).connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI(path))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
     // Long enough for the JIT to have compiled the viewer path before it is measured.
     Thread.sleep(env.seconds(10).toMillis());
@@ -183,21 +180,19 @@ final class MediaScenario implements Scenario {
         "1", "pipe:1")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     OutputStream toDecoder = decoder.getOutputStream();
-    WebSocketClient viewerClient = client.vertx().createWebSocketClient();
-    WebSocket ws = viewerClient.connect(new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(server.port()).setURI(path)).toCompletionStage().toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
     // Each fragment after the init segment is one frame, and the decoder emits frames in order: the k-th decoded
     // frame arrived in the k-th fragment, which splits the latency into transport and decoding.
     java.util.concurrent.BlockingQueue<Long> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
     boolean[] initSeen = new boolean[1];
-    ws.binaryMessageHandler(b -> {
+    WebSocketClient viewerClient = client.vertx().createWebSocketClient();
+    WebSocket ws = viewerClient.webSocket().binaryMessageHandler(b -> {
       if (initSeen[0]) {
         arrivals.add(System.currentTimeMillis());
       }
       initSeen[0] = true;
       write(toDecoder, b);
-    });
+    }).connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI(path))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Histogram latency = new Histogram(3);
     Histogram receipt = new Histogram(3);
     long measureFrom = System.nanoTime() + env.seconds(2).toNanos(); // past the GOP a joining viewer starts with

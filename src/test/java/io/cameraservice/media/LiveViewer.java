@@ -53,10 +53,10 @@ final class LiveViewer {
 
     Socket(int port, String path) throws Exception {
       client = VERTX.createWebSocketClient();
-      socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
+      // Handlers are in place before the upgrade completes: the server starts sending at once.
+      socket = client.webSocket().textMessageHandler(messages::add).binaryMessageHandler(messages::add)
+          .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      socket.textMessageHandler(messages::add);
-      socket.binaryMessageHandler(messages::add);
     }
 
     Object next() throws InterruptedException {
