@@ -3,6 +3,8 @@ package io.cameraservice.media;
 import io.cameraservice.auth.Role;
 import io.cameraservice.camera.CameraMethods;
 import io.cameraservice.config.RecordingSettings;
+import io.cameraservice.files.FileNames;
+import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.RateClass;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
@@ -11,7 +13,6 @@ import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.ParamSchema;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -68,20 +69,14 @@ public final class MediaMethods {
   /** A client's snapshot name: one plain path element, ending in .jpg/.jpeg or without extension. */
   static String snapshotName(Object value) {
     String name = (String) value;
-    if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 255) {
-      return "must be 1 to 255 bytes";
+    String rule = FileNames.violation(name);
+    if (rule != null) {
+      return rule;
     }
-    if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")) {
-      return "must be a plain file name (no /, \\, .. or leading dot)";
+    if (name.startsWith(".")) {
+      return "must not start with a dot";
     }
-    for (int i = 0; i < name.length(); i++) {
-      if (Character.isISOControl(name.charAt(i))) {
-        return "must not contain control characters";
-      }
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    int dot = lower.lastIndexOf('.');
-    if (dot > 0 && !lower.endsWith(".jpg") && !lower.endsWith(".jpeg")) {
+    if (name.lastIndexOf('.') > 0 && !MediaKind.SNAPSHOT.accepts(name)) {
       return "must end in .jpg or .jpeg, or have no extension";
     }
     return null;
