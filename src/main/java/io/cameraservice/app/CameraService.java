@@ -10,6 +10,15 @@ import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.JwtVerifier;
 import io.cameraservice.auth.PermissionMatrix;
 import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.camera.CameraJson;
+import io.cameraservice.camera.CameraLoop;
+import io.cameraservice.camera.CameraMethods;
+import io.cameraservice.camera.CameraRegistry;
+import io.cameraservice.camera.ExternalStreamMethods;
+import io.cameraservice.camera.ExternalStreams;
+import io.cameraservice.camera.StreamProbe;
+import io.cameraservice.camera.TestPatterns;
+import io.cameraservice.camera.V4l2Discovery;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.Event;
@@ -31,6 +40,10 @@ import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.governance.WorkPools;
+import io.cameraservice.media.LiveRoutes;
+import io.cameraservice.media.MediaMethods;
+import io.cameraservice.media.MediaService;
+import io.cameraservice.media.StreamLinks;
 import io.cameraservice.governance.alerts.AlertEngine;
 import io.cameraservice.governance.alerts.AlertEvents;
 import io.cameraservice.governance.alerts.AlertInputs;
@@ -61,7 +74,6 @@ import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
 import io.cameraservice.system.BuildInfo;
-import io.cameraservice.system.CameraOverview;
 import io.cameraservice.system.Capabilities;
 import io.cameraservice.system.SystemMethods;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -96,6 +108,7 @@ public final class CameraService {
   private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
   private static final short GOING_AWAY = 1001;
   private static final long API_KEY_REFRESH_MS = 2_000;
+  private static final long CAMERA_START_LIMIT_MS = 15_000;
   private static final long HTTP_CLIENT_SWEEP_MS = 60_000;
 
   private final ServiceConfig config;
@@ -120,6 +133,13 @@ public final class CameraService {
   private final ResourceMonitor resources;
   private final AlertEngine alerts;
   private final WebhookNotifier webhook;
+  private final CameraRegistry cameras;
+  private final CameraLoop cameraLoop;
+  private final V4l2Discovery v4l2;
+  private final ExternalStreams externalStreams;
+  private final MediaService media;
+  private final StreamLinks links;
+  private volatile Boolean ffmpegUsable;
   /** Completes when the first stop() has finished; every later stop() answers the same. */
   private final Promise<Void> stopped = Promise.promise();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -159,8 +179,6 @@ public final class CameraService {
     MetricsReport report = new MetricsReport();
     RpcMetrics rpcMetrics = new RpcMetrics(metrics);
     report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), dataDir));
-    this.system = new SystemMethods(build, capabilities, health, CameraOverview.NONE, report, pools.fs(), clock,
-        config.cameras().maxCameras());
 
     FilesMetrics filesMetrics = new FilesMetrics(metrics);
     this.catalog = MediaCatalog.open(dataDir, config.storage().catalogPath(), pools.db(), pools.process(),
@@ -173,6 +191,29 @@ public final class CameraService {
     this.retention = new Retention(catalog, config.storage().statePath(),
         RetentionPolicy.defaults(config.retention()), config.retention().intervalSeconds(), pools.fs(), clock);
     this.mediaIntake = new MediaIntake(catalog, diskGuard);
+    this.cameraLoop = new CameraLoop(vertx);
+    this.links = new StreamLinks(new DownloadSigner(secret,
+        Duration.ofSeconds(config.media().live().urlTtlSeconds()), clock));
+    this.cameras = new CameraRegistry(events, new CameraJson(links), config.cameras().maxCameras());
+    this.v4l2 = new V4l2Discovery(config.cameras().v4l2(), cameras, cameraLoop, pools);
+    this.externalStreams = new ExternalStreams(config.cameras(), cameras, cameraLoop, new StreamProbe(
+        config.media().ffprobePath(), Duration.ofSeconds(config.media().probeTimeoutSeconds()), pools.process()),
+        clock);
+    cameras.discoveryActive(() -> v4l2.active() || externalStreams.discoveryActive());
+    this.media = new MediaService(config.media(), config.recording(), dataDir, cameras, cameraLoop, pools, events,
+        mediaIntake, links, metrics, clock);
+    capabilities.feature("cameras").feature("v4l2_discovery").feature("test_patterns").feature("external_streams")
+        .feature("recording").feature("snapshots").feature("live_streaming").feature("fmp4_http")
+        .feature("mse_websocket").feature("mjpeg").format("fmp4").format("mp4").format("mkv").format("jpg");
+    report.section("camera_metrics", () -> media.meters().cameraSection(clock));
+    report.section("recording_metrics", () -> media.meters().recordingSection());
+    report.section("stream_metrics", () -> media.meters().streamSection());
+    health.register("camera_monitor", false, () -> stopping.get() ? ComponentState.STOPPING
+        : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
+    health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
+        : stopping.get() ? ComponentState.STOPPING : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
+    this.system = new SystemMethods(build, capabilities, health, cameras, report, pools.fs(), clock,
+        config.cameras().maxCameras());
     DownloadLinks downloadLinks = new DownloadLinks(
         new DownloadSigner(secret, Duration.ofSeconds(config.downloads().urlTtlSeconds()), clock));
     HttpAuthenticator httpAuth = new HttpAuthenticator(authenticator);
@@ -201,6 +242,9 @@ public final class CameraService {
     report.section("alerts", alerts::section);
 
     system.registerInto(methods);
+    new CameraMethods(cameras, media).registerInto(methods);
+    new ExternalStreamMethods(externalStreams).registerInto(methods);
+    new MediaMethods(media, config.recording()).registerInto(methods);
     new FileMethods(catalog, downloadLinks).registerInto(methods);
     new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
     new AuthMethods(authenticator, authFailures, connection -> events.subscribeDefaults(connection.id()))
@@ -217,6 +261,7 @@ public final class CameraService {
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new HealthRoutes(health, build.version(), system::uptimeSeconds, clock));
     routes.add(new MetricsRoute(metrics, httpAuth, config.metrics().openToAll()));
+    routes.add(new LiveRoutes(media, links, httpAuth, config.media().buffers().viewerQueueBytes()));
     HttpAdmission httpAdmission = new HttpAdmission(new RateLimiter(config.limits().rates(), time, 100_000), shedder,
         metrics);
     routes.add(new DownloadRoutes(catalog, downloadLinks, httpAuth, pools.fs(), httpAdmission));
@@ -254,7 +299,7 @@ public final class CameraService {
     service.catalogUpkeep.start(service.vertx);
     service.diskGuard.start(service.vertx);
     service.retention.start(service.vertx, service.catalogUpkeep.ready());
-    service.server.start().compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
+    service.startCameras().compose(v -> service.server.start()).compose(actualPort -> service.startGovernance().map(actualPort)).map(actualPort -> {
       service.port = actualPort;
       service.health.markStarted();
       service.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
@@ -267,6 +312,7 @@ public final class CameraService {
         started.complete(service);
       } else {
         LOG.error("start-up failed: {}", done.cause().toString());
+        service.v4l2.stop();
         service.closeFiles();
         service.closeGovernance();
         service.pools.close();
@@ -275,6 +321,28 @@ public final class CameraService {
       }
     });
     return started.future();
+  }
+
+  /**
+   * Registers the configured cameras and starts discovery; completes once the first V4L2 scan and the ffmpeg check
+   * are done (at most {@link #CAMERA_START_LIMIT_MS}), so the first clients see the cameras that are there.
+   */
+  private Future<Void> startCameras() {
+    TestPatterns.register(config.cameras().testPatterns(), cameras, cameraLoop);
+    externalStreams.start();
+    media.start();
+    Future<Boolean> ffmpeg = media.checkFfmpeg().onComplete(ok -> {
+      ffmpegUsable = ok.succeeded() && ok.result();
+      if (!ffmpegUsable) {
+        LOG.error("{} cannot run: cameras cannot be recorded or watched", config.media().ffmpegPath());
+      }
+    });
+    return Future.join(v4l2.start(), ffmpeg).<Void>mapEmpty()
+        .timeout(CAMERA_START_LIMIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .recover(e -> {
+          LOG.warn("camera discovery is still busy after {} ms; starting anyway", CAMERA_START_LIMIT_MS);
+          return Future.succeededFuture();
+        });
   }
 
   /** Event-loop probes, then resource sampling and alert evaluation on the governance thread. */
@@ -297,6 +365,11 @@ public final class CameraService {
 
   public int port() {
     return port;
+  }
+
+  /** Signed live URLs of a camera (the demo prints them). */
+  public StreamLinks links() {
+    return links;
   }
 
   public ServiceConfig config() {
@@ -365,7 +438,12 @@ public final class CameraService {
     server.stopAccepting();
     events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
     long graceMs = config.server().shutdownGraceSeconds() * 1000L;
+    // Recordings end (files final, events sent) and pipelines stop before the sockets close.
     awaitIdle(graceMs)
+        .compose(v -> {
+          v4l2.stop();
+          return media.stop();
+        })
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", 2_000))
         .compose(v -> server.undeploy())
         .eventually(() -> {

@@ -27,7 +27,7 @@ public final class BenchCommand {
 
   @Command(name = "run", description = "Run scenarios (all when none is named) and write one result file. "
       + "Scenarios: ping_1, ping_16, flood, idle_connections_1000, idle_connections_10000, scaling, file_listing, "
-      + "file_listing_uncached, soak, ...")
+      + "file_listing_uncached, soak, media, ...")
   static final class Run implements Callable<Integer> {
 
     @Spec

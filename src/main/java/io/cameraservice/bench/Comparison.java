@@ -24,7 +24,14 @@ final class Comparison {
       new Rule("scaling_factor", null, Better.HIGHER, false, false),
       new Rule("served_vs_expected", null, Better.HIGHER, false, false),
       new Rule("last_delivery_ms_p99", null, Better.LOWER, true, false),
-      new Rule("rss_growth_percent", null, Better.LOWER, false, true));
+      new Rule("rss_growth_percent", null, Better.LOWER, false, true),
+      new Rule("ffmpeg_processes", "cost", Better.LOWER, false, false),
+      new Rule("ffmpeg_cpu_percent_of_one_core", "cost", Better.LOWER, false, false),
+      new Rule("server_cpu_percent_per_viewer", "cost", Better.LOWER, false, false),
+      new Rule("p95", "active", Better.LOWER, true, false),
+      new Rule("p95", "idle", Better.LOWER, true, false),
+      new Rule("p95", "glass_to_viewer_latency_ms", Better.LOWER, true, false),
+      new Rule("p95", "until_received", Better.LOWER, true, false));
 
   private final double tolerance;
   private final double latencyTolerance;

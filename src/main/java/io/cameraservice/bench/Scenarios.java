@@ -20,6 +20,7 @@ final class Scenarios {
     all.put("file_listing", () -> new FileListingScenario(100_000, true, 30));
     all.put("file_listing_uncached", () -> new FileListingScenario(100_000, false, 30));
     all.put("soak", () -> new SoakScenario(600));
+    all.put("media", MediaScenario::new);
     return all;
   }
 }

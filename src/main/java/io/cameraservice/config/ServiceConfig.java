@@ -11,6 +11,8 @@ public record ServiceConfig(
     RetentionSettings retention,
     DownloadSettings downloads,
     CameraSettings cameras,
+    MediaSettings media,
+    RecordingSettings recording,
     LimitsSettings limits,
     ResourcesSettings resources,
     AlertsSettings alerts,
@@ -25,6 +27,8 @@ public record ServiceConfig(
     retention.validate("retention", problems);
     downloads.validate("downloads", problems);
     cameras.validate("cameras", problems);
+    media.validate("media", problems);
+    recording.validate("recording", problems);
     limits.validate("limits", problems);
     resources.validate("resources", problems);
     alerts.validate("alerts", problems);

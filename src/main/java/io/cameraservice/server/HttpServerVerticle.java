@@ -80,7 +80,12 @@ final class HttpServerVerticle extends VerticleBase {
 
   private void handshake(ServerWebSocketHandshake handshake) {
     if (!WS_PATH.equals(handshake.path())) {
-      handshake.reject(404);
+      WebSocketEndpoint endpoint = endpointFor(handshake.path());
+      if (endpoint == null) {
+        handshake.reject(404);
+      } else {
+        endpoint.handshake(handshake);
+      }
       return;
     }
     int refusal = gate.admit(handshake.remoteAddress().hostAddress());
@@ -91,7 +96,27 @@ final class HttpServerVerticle extends VerticleBase {
     handshake.accept().onFailure(e -> gate.release(handshake.remoteAddress().hostAddress()));
   }
 
+  private WebSocketEndpoint endpointFor(String path) {
+    for (RouteContributor contributor : routes) {
+      for (WebSocketEndpoint endpoint : contributor.webSockets()) {
+        if (endpoint.handles(path)) {
+          return endpoint;
+        }
+      }
+    }
+    return null;
+  }
+
   private void open(ServerWebSocket socket) {
+    if (!WS_PATH.equals(socket.path())) {
+      WebSocketEndpoint endpoint = endpointFor(socket.path());
+      if (endpoint != null) {
+        endpoint.open(socket);
+      } else {
+        socket.close();
+      }
+      return;
+    }
     String address = socket.remoteAddress().hostAddress();
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,

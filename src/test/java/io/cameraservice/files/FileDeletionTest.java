@@ -32,7 +32,11 @@ class FileDeletionTest {
       MediaSamples.placeBytes(dir, "recordings", "camera0", "camera0_" + i + ".mp4", 100, BASE.plusSeconds(i));
     }
     MediaSamples.place(MediaSamples.jpg(), dir, "snapshots", "camera1", "camera1_snap.jpg", BASE);
-    service = TestService.start(dir, tree -> tree.with("retention").put("enabled", false)).awaitCatalog();
+    // The class sends file calls back to back on one session; the rate limit is another test's business.
+    service = TestService.start(dir, tree -> {
+      tree.with("retention").put("enabled", false);
+      tree.with("limits").with("rates").with("file").put("per_second", 100_000).put("burst", 100_000);
+    }).awaitCatalog();
     operator = service.connect(Role.OPERATOR);
   }
 

@@ -59,6 +59,11 @@ public final class TestService implements AutoCloseable {
     try {
       CameraService service = CameraService.start(config, clock, sampler).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
+      if (sampler != null) {
+        // Start-up runs the first sampling and alert evaluation on the governance thread; on a busy machine that
+        // can be late. Waiting for it here keeps it from seeing the readings a test scripts next.
+        service.evaluateGovernanceNow().get(30, TimeUnit.SECONDS);
+      }
       return new TestService(service, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("service did not start", e);

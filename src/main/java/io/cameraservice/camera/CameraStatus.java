@@ -1,0 +1,5 @@
+package io.cameraservice.camera;
+
+public enum CameraStatus {
+  CONNECTED, DISCONNECTED, ERROR
+}

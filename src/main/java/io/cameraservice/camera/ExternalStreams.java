@@ -1,0 +1,257 @@
+package io.cameraservice.camera;
+
+import io.cameraservice.config.CameraSettings;
+import io.cameraservice.config.ExternalStreamSettings;
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network cameras: those in configuration, those added with {@code add_external_stream}, and those found by probing
+ * the configured discovery candidates. Each is probed with ffprobe; one that cannot be reached stays DISCONNECTED
+ * and is probed again every {@code network_probe_interval_seconds}. State lives on the {@link CameraLoop}.
+ */
+public final class ExternalStreams {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExternalStreams.class);
+
+  /** One network camera this class owns. {@code origin}: config, api or discovery. */
+  private record Entry(String id, String url, String name, String type, String origin, Instant addedAt) {}
+
+  private final CameraSettings settings;
+  private final CameraRegistry registry;
+  private final CameraLoop loop;
+  private final StreamProbe probe;
+  private final Clock clock;
+  private final Map<String, Entry> byUrl = new LinkedHashMap<>();
+  private long discoveryTimer = -1;
+  private volatile int discoveryInterval;
+  private Instant lastDiscovery;
+
+  public ExternalStreams(CameraSettings settings, CameraRegistry registry, CameraLoop loop, StreamProbe probe,
+      Clock clock) {
+    this.settings = settings;
+    this.registry = registry;
+    this.loop = loop;
+    this.probe = probe;
+    this.clock = clock;
+    this.discoveryInterval = settings.discoveryIntervalSeconds();
+  }
+
+  public void start() {
+    loop.run(() -> {
+      for (ExternalStreamSettings s : settings.externalStreams()) {
+        registry.reserve(s.id(), s.url());
+        Entry entry = new Entry(s.id(), s.url(), s.name(), s.type(), "config", clock.instant());
+        byUrl.put(s.url(), entry);
+        registry.put(new Camera(s.id(), s.name(), CameraStatus.DISCONNECTED,
+            new NetworkCapture(s.url(), null, null, 0), CameraCapabilities.UNKNOWN, ValidationStatus.NONE, s.url()));
+        refresh(entry);
+      }
+      loop.periodic(settings.networkProbeIntervalSeconds() * 1000L, this::reprobeDisconnected);
+      scheduleDiscovery();
+    });
+  }
+
+  public boolean discoveryConfigured() {
+    return !settings.discoveryCandidates().isEmpty();
+  }
+
+  public boolean discoveryActive() {
+    return discoveryConfigured() && discoveryInterval > 0;
+  }
+
+  /** {@code add_external_stream}: probes the URL and makes it a camera. */
+  public Future<JsonObject> add(String url, String name, String type) {
+    String scheme = StreamUrls.scheme(url);
+    if (scheme == null || !settings.externalUrlSchemes().contains(scheme)) {
+      return Future.failedFuture(RpcError.invalidParams("invalid_value", "stream_url",
+          "must be a URL with a scheme among " + settings.externalUrlSchemes()).exception());
+    }
+    return loop.call(() -> {
+      if (find(url) != null) {
+        return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
+            .exception());
+      }
+      if (registry.full()) {
+        return Future.failedFuture(RpcError.rateLimited("max_cameras", 0, registry.known().size(), "cameras")
+            .exception());
+      }
+      return probe.probe(url).compose(found -> loop.call(() -> {
+        if (find(url) != null) {
+          return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
+              .exception());
+        }
+        Entry entry = new Entry(registry.newDynamicId(url), url, name, type, "api", clock.instant());
+        byUrl.put(url, entry);
+        connect(entry, found);
+        LOG.info("{} added: {} ({})", entry.id(), StreamUrls.redact(url), found.codec());
+        return Future.succeededFuture(describe(entry).put("status", "ADDED")
+            .put("timestamp", Timestamps.format(clock.instant())));
+      }));
+    });
+  }
+
+  /** {@code remove_external_stream}: the URL as added, or as {@code get_external_streams} shows it. */
+  public Future<JsonObject> remove(String url) {
+    return loop.call(() -> {
+      Entry entry = find(url);
+      if (entry == null) {
+        return Future.failedFuture(RpcError.notFound("stream", StreamUrls.redact(url)).exception());
+      }
+      byUrl.remove(entry.url());
+      registry.remove(entry.id());
+      LOG.info("{} removed: {}", entry.id(), StreamUrls.redact(entry.url()));
+      return Future.succeededFuture(new JsonObject()
+          .put("stream_url", StreamUrls.redact(entry.url()))
+          .put("device", entry.id())
+          .put("status", "REMOVED")
+          .put("timestamp", Timestamps.format(clock.instant())));
+    });
+  }
+
+  public Future<JsonObject> list() {
+    return loop.call(() -> {
+      JsonArray streams = new JsonArray();
+      byUrl.values().forEach(e -> streams.add(describe(e)));
+      return Future.succeededFuture(new JsonObject().put("external_streams", streams)
+          .put("total", streams.size())
+          .put("discovery_configured", discoveryConfigured())
+          .put("scan_interval", discoveryInterval)
+          .put("last_scan_time", Timestamps.format(lastDiscovery)));
+    });
+  }
+
+  /** {@code discover_external_streams}: probes every configured candidate; reachable new ones become cameras. */
+  public Future<JsonObject> discover() {
+    if (!discoveryConfigured()) {
+      return notConfigured();
+    }
+    List<String> candidates = settings.discoveryCandidates();
+    List<Future<JsonObject>> probes = new ArrayList<>();
+    for (String url : candidates) {
+      probes.add(probe.probe(url).compose(found -> loop.call(() -> {
+        Entry entry = find(url);
+        boolean added = false;
+        if (entry == null && !registry.full()) {
+          entry = new Entry(registry.newDynamicId(url), url, url, "discovered", "discovery", clock.instant());
+          byUrl.put(url, entry);
+          added = true;
+        }
+        if (entry != null) {
+          connect(entry, found);
+        }
+        return Future.succeededFuture(new JsonObject().put("stream_url", StreamUrls.redact(url))
+            .put("reachable", true).put("codec", found.codec()).put("resolution", found.size())
+            .put("device", entry == null ? null : entry.id()).put("new", added));
+      }), failure -> Future.succeededFuture(new JsonObject().put("stream_url", StreamUrls.redact(url))
+          .put("reachable", false).put("error", failure.getMessage()))));
+    }
+    return Future.join(probes).transform(all -> loop.call(() -> {
+      lastDiscovery = clock.instant();
+      JsonArray results = new JsonArray();
+      probes.forEach(p -> results.add(p.result()));
+      long found = results.stream().filter(r -> ((JsonObject) r).getBoolean("reachable")).count();
+      return Future.succeededFuture(new JsonObject()
+          .put("discovered_streams", results)
+          .put("candidates_probed", candidates.size())
+          .put("reachable", found)
+          .put("scan_timestamp", Timestamps.format(lastDiscovery)));
+    }));
+  }
+
+  /** {@code set_discovery_interval}: 0 stops periodic discovery. */
+  public Future<JsonObject> setDiscoveryInterval(int seconds) {
+    if (!discoveryConfigured()) {
+      return notConfigured();
+    }
+    return loop.call(() -> {
+      discoveryInterval = seconds;
+      scheduleDiscovery();
+      return Future.succeededFuture(new JsonObject().put("scan_interval", seconds)
+          .put("message", seconds == 0 ? "periodic discovery stopped"
+              : "discovery runs every " + seconds + " s"));
+    });
+  }
+
+  private void scheduleDiscovery() {
+    if (discoveryTimer >= 0) {
+      loop.cancel(discoveryTimer);
+      discoveryTimer = -1;
+    }
+    if (discoveryActive()) {
+      discoveryTimer = loop.periodic(discoveryInterval * 1000L, () -> discover()
+          .onFailure(e -> LOG.warn("periodic discovery failed: {}", e.toString())));
+    }
+  }
+
+  private void reprobeDisconnected() {
+    byUrl.values().forEach(entry -> {
+      Camera camera = registry.find(entry.id());
+      if (camera != null && camera.status() == CameraStatus.DISCONNECTED) {
+        refresh(entry);
+      }
+    });
+  }
+
+  private void refresh(Entry entry) {
+    probe.probe(entry.url()).onComplete(done -> loop.run(() -> {
+      if (byUrl.get(entry.url()) != entry) {
+        return;
+      }
+      if (done.succeeded()) {
+        connect(entry, done.result());
+      } else {
+        LOG.info("{} not reachable: {}", entry.id(), done.cause().getMessage());
+      }
+    }));
+  }
+
+  private void connect(Entry entry, StreamProbe.Result found) {
+    NetworkCapture source = new NetworkCapture(entry.url(), found.codec(), found.size(), found.fps());
+    CameraCapabilities caps = found.size() == null ? CameraCapabilities.UNKNOWN
+        : CameraCapabilities.single(found.fourcc(), found.codec(), found.width(), found.height(), found.fps());
+    registry.put(new Camera(entry.id(), entry.name(), CameraStatus.CONNECTED, source, caps,
+        ValidationStatus.CONFIRMED, entry.url()));
+  }
+
+  private Entry find(String url) {
+    Entry exact = byUrl.get(url);
+    if (exact != null) {
+      return exact;
+    }
+    return byUrl.values().stream().filter(e -> StreamUrls.redact(e.url()).equals(url)).findFirst().orElse(null);
+  }
+
+  private JsonObject describe(Entry entry) {
+    Camera camera = registry.find(entry.id());
+    NetworkCapture source = camera != null && camera.source() instanceof NetworkCapture
+        ? (NetworkCapture) camera.source() : null;
+    return new JsonObject()
+        .put("device", entry.id())
+        .put("stream_url", StreamUrls.redact(entry.url()))
+        .put("stream_name", entry.name())
+        .put("stream_type", entry.type())
+        .put("origin", entry.origin())
+        .put("status", camera == null ? CameraStatus.DISCONNECTED.name() : camera.status().name())
+        .put("codec", source == null ? null : source.codec())
+        .put("resolution", source == null ? null : source.size())
+        .put("fps", source == null ? null : source.fps())
+        .put("added_at", Timestamps.format(entry.addedAt()));
+  }
+
+  private static <T> Future<T> notConfigured() {
+    return Future.failedFuture(RpcError.unsupported("discovery_not_configured", "external_stream_discovery")
+        .with("detail", "no cameras.discovery_candidates are configured").exception());
+  }
+}

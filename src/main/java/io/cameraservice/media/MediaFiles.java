@@ -1,0 +1,65 @@
+package io.cameraservice.media;
+
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
+import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcException;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Names of new media files and their registration with the media catalog: {@code <camera>_YYYY-MM-DD_HH-MM-SS}
+ * (UTC) with {@code _1}, {@code _2}... when a name is taken. The catalog's intake checks the free-space floor,
+ * registers the file as being written (so nothing deletes it) and answers where to write it.
+ */
+final class MediaFiles {
+
+  static final String PART = ".part";
+  private static final int MAX_SUFFIX = 1000;
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss").withZone(ZoneOffset.UTC);
+
+  private final MediaIntake intake;
+
+  MediaFiles(MediaIntake intake) {
+    this.intake = intake;
+  }
+
+  MediaIntake intake() {
+    return intake;
+  }
+
+  static String stem(String camera, Instant at) {
+    return camera + "_" + STAMP.format(at);
+  }
+
+  /**
+   * Registers {@code stem.extension} (or the first free {@code stem_n.extension}) as being written and answers its
+   * path. Fails with -32060 below the free-space floor.
+   */
+  Future<Path> claim(MediaKind kind, String camera, String stem, String extension, String format,
+      long expectedBytes) {
+    return claim(kind, camera, stem, extension, format, expectedBytes, 0);
+  }
+
+  private Future<Path> claim(MediaKind kind, String camera, String stem, String extension, String format,
+      long expectedBytes, int n) {
+    String name = stem + (n == 0 ? "" : "_" + n) + "." + extension;
+    return intake.begin(kind, camera, name, format, expectedBytes).recover(e ->
+        taken(e) && n < MAX_SUFFIX ? claim(kind, camera, stem, extension, format, expectedBytes, n + 1)
+            : Future.failedFuture(e));
+  }
+
+  private static boolean taken(Throwable e) {
+    return e instanceof RpcException r && r.error().code() == ErrorCode.INVALID_PARAMS
+        && "file_exists".equals(r.error().reason());
+  }
+
+  /** Where the bytes of an mp4/mkv recording go until the remux gives the file its final form. */
+  static Path partOf(Path file) {
+    return file.resolveSibling(file.getFileName() + PART);
+  }
+}

@@ -1,0 +1,450 @@
+package io.cameraservice.media;
+
+import io.cameraservice.camera.Camera;
+import io.cameraservice.camera.CameraActivity;
+import io.cameraservice.camera.CameraLoop;
+import io.cameraservice.camera.CameraRegistry;
+import io.cameraservice.camera.CameraStatus;
+import io.cameraservice.config.MediaSettings;
+import io.cameraservice.config.RecordingSettings;
+import io.cameraservice.events.EventHub;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.files.MediaKind;
+import io.cameraservice.governance.WorkPools;
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.RpcException;
+import io.cameraservice.rpc.Timestamps;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media feature's front: one {@link Pipeline} per camera that is in use, and the recordings, snapshots, live
+ * streams and viewers built on it. Every operation runs on the {@link CameraLoop}; results come back on the caller's
+ * context.
+ */
+public final class MediaService implements CameraActivity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MediaService.class);
+  private static final long SHUTDOWN_LIMIT_MS = 20_000;
+
+  private final MediaSettings settings;
+  private final CameraRegistry registry;
+  private final CameraLoop loop;
+  private final WorkPools pools;
+  private final Clock clock;
+  private final StreamLinks links;
+  private final Path recordingsRoot;
+  private final Remuxer remuxer;
+  private final Recordings recordings;
+  private final Snapshots snapshots;
+  private final MediaMetrics metrics;
+  private final Map<String, Pipeline> pipelines = new ConcurrentHashMap<>();
+  private final Path socketDir;
+  private long refresher = -1;
+  private volatile boolean stopping;
+
+  /** New files are registered with the media catalog through {@code intake} (files feature). */
+  public MediaService(MediaSettings settings, RecordingSettings recording, Path dataDir, CameraRegistry registry,
+      CameraLoop loop, WorkPools pools, EventHub events, MediaIntake intake, StreamLinks links, MeterRegistry meters,
+      Clock clock) {
+    this.settings = settings;
+    this.registry = registry;
+    this.loop = loop;
+    this.pools = pools;
+    this.clock = clock;
+    this.links = links;
+    MediaFiles files = new MediaFiles(intake);
+    this.recordingsRoot = dataDir.resolve(MediaKind.RECORDING.folder());
+    this.remuxer = new Remuxer(settings.ffmpegPath(), pools.process());
+    this.recordings = new Recordings(new Recording.Context(loop, files, remuxer, pools.fs(),
+        recording.segmentSeconds(), recording.segmentBytes(), settings.buffers().recordingQueueBytes(), clock),
+        events);
+    this.snapshots = new Snapshots(files, events, pools.fs(), clock, settings.jpeg().fps(),
+        settings.jpeg().quality(), meters);
+    this.metrics = new MediaMetrics(this, meters);
+    try {
+      this.socketDir = Files.createTempDirectory("cs-media-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a private directory for pipeline sockets", e);
+    }
+  }
+
+  public void start() {
+    registry.onChange(camera -> loop.run(() -> cameraChanged(camera)));
+    loop.run(() -> refresher = loop.periodic(1_000, () -> pipelines.values().forEach(Pipeline::refresh)));
+    pools.process().submit(() -> PartialRecordings.recover(recordingsRoot, remuxer))
+        .onSuccess(recovered -> recovered.forEach(path -> LOG.info("{} is complete again", path.getFileName())));
+  }
+
+  /**
+   * Ends every recording normally (files final and catalogued), then stops every pipeline; whatever does not end
+   * within the limit is killed. Never fails.
+   */
+  public Future<Void> stop() {
+    stopping = true;
+    Future<Void> done = loop.call(() -> {
+      if (refresher >= 0) {
+        loop.cancel(refresher);
+      }
+      return recordings.stopAll().transform(v -> {
+        List<Future<Void>> stops = new ArrayList<>();
+        pipelines.values().forEach(p -> stops.add(p.stop(false, "service stopping")));
+        return Future.join(stops).mapEmpty();
+      });
+    });
+    return done.timeout(SHUTDOWN_LIMIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .<Void>transform(result -> {
+          if (result.failed()) {
+            LOG.warn("media did not stop in time ({}), killing what is left", result.cause().toString());
+          }
+          pipelines.values().forEach(Pipeline::kill);
+          deleteSocketDir();
+          return Future.succeededFuture();
+        });
+  }
+
+  private void cameraChanged(Camera camera) {
+    Pipeline pipeline = pipelines.get(camera.id());
+    if (pipeline == null) {
+      return;
+    }
+    boolean removed = registry.find(camera.id()) == null;
+    if (removed || camera.status() == CameraStatus.DISCONNECTED) {
+      pipeline.stop(true, "camera disconnected");
+      if (removed) {
+        pipelines.remove(camera.id());
+        metrics.forget(camera.id());
+      }
+    } else {
+      pipeline.source(camera.source());
+    }
+  }
+
+  private Pipeline pipeline(Camera camera) {
+    return pipelines.computeIfAbsent(camera.id(), id -> {
+      Pipeline p = new Pipeline(id, camera.source(), settings, loop, pools.process(), socketDir, pipelineListener,
+          clock);
+      metrics.track(id, p);
+      return p;
+    });
+  }
+
+  private final Pipeline.Listener pipelineListener = new Pipeline.Listener() {
+    @Override
+    public void running(String cameraId) {
+      Camera camera = registry.find(cameraId);
+      if (camera != null && camera.status() == CameraStatus.ERROR) {
+        registry.status(cameraId, CameraStatus.CONNECTED);
+      }
+    }
+
+    @Override
+    public void crashed(String cameraId, String reason, long restartInMs) {
+      metrics.crashed(cameraId);
+      Camera camera = registry.find(cameraId);
+      if (camera != null && camera.status() == CameraStatus.CONNECTED && !stopping) {
+        registry.status(cameraId, CameraStatus.ERROR);
+      }
+    }
+
+    @Override
+    public void changed(String cameraId) {
+      // stats are read from the snapshot; nothing to push
+    }
+  };
+
+  /** The camera a call names, connected: -32010 when unknown, -32050 when it is not there now. */
+  private Camera usable(String cameraId) {
+    Camera camera = registry.find(cameraId);
+    if (camera == null) {
+      throw RpcError.notFound("camera", cameraId).exception();
+    }
+    if (camera.status() == CameraStatus.DISCONNECTED) {
+      throw RpcError.dependencyFailed("camera_disconnected", "camera", cameraId + " is not connected").exception();
+    }
+    if (stopping) {
+      throw RpcError.dependencyFailed("service_stopping", "camera", "the service is shutting down").exception();
+    }
+    return camera;
+  }
+
+  private Camera known(String cameraId) {
+    Camera camera = registry.find(cameraId);
+    if (camera == null) {
+      throw RpcError.notFound("camera", cameraId).exception();
+    }
+    return camera;
+  }
+
+  // --- recording ---
+
+  public Future<JsonObject> startRecording(String cameraId, String format, Long durationSeconds) {
+    return loop.call(() -> {
+      Camera camera = usable(cameraId);
+      return recordings.start(camera, pipeline(camera), RecordingFormat.of(format),
+          durationSeconds == null ? null : durationSeconds.doubleValue());
+    });
+  }
+
+  public Future<JsonObject> stopRecording(String cameraId) {
+    return loop.call(() -> {
+      known(cameraId);
+      return recordings.stop(cameraId);
+    });
+  }
+
+  // --- snapshots ---
+
+  public Future<JsonObject> takeSnapshot(String cameraId, String filename, Integer quality, boolean admin) {
+    return loop.call(() -> {
+      Camera camera = usable(cameraId);
+      return snapshots.take(cameraId, pipeline(camera), filename, quality, admin);
+    });
+  }
+
+  /** A fresh JPEG for {@code GET /snapshot/{camera}.jpg}; not stored. */
+  public Future<Buffer> snapshotImage(String cameraId, Integer quality) {
+    return loop.call(() -> snapshots.image(pipeline(usable(cameraId)), quality));
+  }
+
+  // --- streaming ---
+
+  public Future<JsonObject> startStreaming(String cameraId) {
+    return loop.call(() -> {
+      Camera camera = usable(cameraId);
+      Pipeline p = pipeline(camera);
+      p.streaming(true);
+      return p.ready().map(feed -> new JsonObject()
+          .put("device", cameraId)
+          .put("stream_name", cameraId)
+          .put("stream_url", links.streamUrl(cameraId))
+          .put("status", "STARTED")
+          .put("start_time", Timestamps.format(p.streamingSince()))
+          .put("auto_close_after", settings.autoCloseAfterSeconds()))
+          .onFailure(e -> p.streaming(false));
+    });
+  }
+
+  public Future<JsonObject> stopStreaming(String cameraId) {
+    return loop.call(() -> {
+      known(cameraId);
+      Pipeline p = pipelines.get(cameraId);
+      Pipeline.State state = p == null ? Pipeline.State.IDLE : p.state();
+      if (p == null || (!p.streaming() && (state == Pipeline.State.IDLE || state == Pipeline.State.STOPPING))) {
+        return Future.failedFuture(RpcError.invalidState("not_streaming", "INACTIVE", List.of("ACTIVE", "STARTING"))
+            .exception());
+      }
+      Instant since = p.streamingSince() != null && p.streaming() ? p.streamingSince()
+          : p.stats().runningSince();
+      Instant now = clock.instant();
+      boolean continues = p.hasLeases();
+      if (continues) {
+        p.streaming(false);
+      } else {
+        p.stop(false, "stop_streaming");
+      }
+      return Future.succeededFuture(new JsonObject()
+          .put("device", cameraId)
+          .put("stream_name", cameraId)
+          .put("status", "STOPPED")
+          .put("start_time", Timestamps.format(since))
+          .put("end_time", Timestamps.format(now))
+          .put("duration", since == null ? 0 : Duration.between(since, now).toSeconds())
+          .put("stream_continues", continues)
+          .put("message", continues ? "recordings or viewers keep the stream running" : "stream stopped"));
+    });
+  }
+
+  public Future<JsonObject> streamUrl(String cameraId) {
+    return loop.call(() -> Future.succeededFuture(streamUrlNow(cameraId)));
+  }
+
+  private JsonObject streamUrlNow(String cameraId) {
+    Camera camera = known(cameraId);
+    PipelineStats s = stats(cameraId);
+    String status = "RUNNING".equals(s.state()) ? "READY"
+        : camera.status() == CameraStatus.ERROR || "BACKOFF".equals(s.state()) ? "ERROR" : "NOT_READY";
+    return new JsonObject()
+        .put("device", cameraId)
+        .put("stream_name", cameraId)
+        .put("stream_url", links.streamUrl(cameraId))
+        .put("available", camera.status() != CameraStatus.DISCONNECTED)
+        .put("active_consumers", s.viewers() + (recordings.find(cameraId) == null ? 0 : 1))
+        .put("stream_status", status);
+  }
+
+  public Future<JsonObject> streamStatus(String cameraId) {
+    return loop.call(() -> Future.succeededFuture(streamStatusNow(cameraId)));
+  }
+
+  private JsonObject streamStatusNow(String cameraId) {
+    Camera camera = known(cameraId);
+    PipelineStats s = stats(cameraId);
+    String status = switch (s.state()) {
+      case "RUNNING" -> "ACTIVE";
+      case "STARTING" -> "STARTING";
+      case "STOPPING" -> "STOPPING";
+      case "BACKOFF" -> "ERROR";
+      default -> camera.status() == CameraStatus.ERROR ? "ERROR" : "INACTIVE";
+    };
+    JsonObject out = new JsonObject()
+        .put("device", cameraId)
+        .put("stream_name", cameraId)
+        .put("status", status)
+        .put("ready", "RUNNING".equals(s.state()));
+    if (s.runningSince() != null) {
+      out.put("start_time", Timestamps.format(s.runningSince()));
+    }
+    return out.put("metrics", new JsonObject()
+        .put("bytes_sent", s.bytesSent())
+        .put("frames_sent", s.framesSent())
+        .put("bitrate", s.bitrate())
+        .put("fps", s.fps())
+        .put("viewers", s.viewers())
+        .put("restarts", s.restarts()));
+  }
+
+  public Future<JsonArray> streams() {
+    return loop.call(() -> Future.succeededFuture(streamsNow()));
+  }
+
+  private JsonArray streamsNow() {
+    JsonArray out = new JsonArray();
+    for (Camera camera : registry.all()) {
+      PipelineStats s = stats(camera.id());
+      out.add(new JsonObject()
+          .put("name", camera.id())
+          .put("source", camera.source().kind())
+          .put("ready", "RUNNING".equals(s.state()))
+          .put("readers", s.viewers())
+          .put("bytes_sent", s.bytesSent()));
+    }
+    return out;
+  }
+
+  // --- live viewers ---
+
+  /**
+   * Attaches a live viewer once the camera's pipeline delivers; the future holds a handle that detaches it (call it
+   * when the client goes away). Fails with a {@link RpcException} whose code maps to an HTTP status.
+   */
+  public Future<Runnable> watch(String cameraId, ViewerOutput output, boolean mjpeg) {
+    return loop.call(() -> {
+      Camera camera = usable(cameraId);
+      Pipeline p = pipeline(camera);
+      if (p.viewers() >= settings.live().maxViewersPerCamera()) {
+        return Future.failedFuture(RpcError.rateLimited("too_many_viewers", 1000,
+            settings.live().maxViewersPerCamera(), "camera:" + cameraId).exception());
+      }
+      Pipeline.Lease lease = p.acquire();
+      p.viewers(+1);
+      Runnable[] detach = new Runnable[1];
+      boolean[] gone = new boolean[1];
+      detach[0] = () -> loop.run(() -> {
+        if (!gone[0]) {
+          gone[0] = true;
+          p.viewers(-1);
+          lease.close();
+        }
+      });
+      return p.ready().map(feed -> {
+        if (mjpeg) {
+          MjpegViewer viewer = new MjpegViewer(output, p::sent);
+          feed.attach(viewer);
+          detach[0] = chain(detach[0], () -> loop.run(() -> feed.detach(viewer)));
+        } else {
+          Fmp4Viewer viewer = new Fmp4Viewer(output, p::sent);
+          feed.attach(viewer);
+          detach[0] = chain(detach[0], () -> loop.run(() -> feed.detach(viewer)));
+        }
+        return detach[0];
+      }).onFailure(e -> detach[0].run());
+    });
+  }
+
+  private static Runnable chain(Runnable first, Runnable second) {
+    return () -> {
+      second.run();
+      first.run();
+    };
+  }
+
+  public StreamLinks links() {
+    return links;
+  }
+
+  /** Whether a camera exists (for handshakes that must answer 404 before anything else). */
+  public boolean exists(String cameraId) {
+    return registry.find(cameraId) != null;
+  }
+
+  // --- what the rest of the service reads ---
+
+  PipelineStats stats(String cameraId) {
+    Pipeline p = pipelines.get(cameraId);
+    return p == null ? PipelineStats.IDLE : p.stats();
+  }
+
+  Collection<String> pipelineIds() {
+    return pipelines.keySet();
+  }
+
+  Recordings recordings() {
+    return recordings;
+  }
+
+  CameraRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public JsonObject metrics(String cameraId) {
+    PipelineStats s = stats(cameraId);
+    return new JsonObject()
+        .put("bytes_sent", s.bytesSent())
+        .put("readers", s.viewers())
+        .put("uptime", s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant()).toSeconds());
+  }
+
+  public MediaMetrics meters() {
+    return metrics;
+  }
+
+  /** Whether ffmpeg can run here at all (checked once at start-up for health). */
+  public Future<Boolean> checkFfmpeg() {
+    return pools.process().submit(() -> io.cameraservice.process.Commands.run(
+        List.of(settings.ffmpegPath(), "-hide_banner", "-version"), Duration.ofSeconds(10)).succeeded())
+        .recover(e -> Future.succeededFuture(false));
+  }
+
+  private void deleteSocketDir() {
+    try (Stream<Path> entries = Files.list(socketDir)) {
+      for (Path p : entries.toList()) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(socketDir);
+    } catch (IOException e) {
+      LOG.debug("cannot remove {}: {}", socketDir, e.toString());
+    }
+  }
+}

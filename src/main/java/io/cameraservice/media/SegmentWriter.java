@@ -1,0 +1,92 @@
+package io.cameraservice.media;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Writes one recording file as fragmented MP4: the init segment, then fragments re-timed so the file starts at zero.
+ * Writes are asynchronous and ordered; the queue is bounded, and a full queue (a disk that cannot keep up) is
+ * reported to the caller instead of growing. Camera loop only.
+ */
+final class SegmentWriter {
+
+  private final AsyncFile file;
+  private final Path path;
+  private final Instant startedAt;
+  private long bytes;
+  private long firstTime = -1;
+  private long endTime;
+  private long timescale = 1;
+  private boolean failed;
+
+  private SegmentWriter(AsyncFile file, Path path, Instant startedAt) {
+    this.file = file;
+    this.path = path;
+    this.startedAt = startedAt;
+  }
+
+  /** Opens a file registered with the catalog for writing ({@code writeTo}: the file itself or its .part). */
+  static Future<SegmentWriter> open(Vertx vertx, Path path, Path writeTo, Instant startedAt, int maxQueueBytes) {
+    return vertx.fileSystem().open(writeTo.toString(), new OpenOptions().setWrite(true).setCreate(true)
+        .setTruncateExisting(true)).map(f -> {
+          f.setWriteQueueMaxSize(maxQueueBytes);
+          SegmentWriter w = new SegmentWriter(f, path, startedAt);
+          f.exceptionHandler(e -> w.failed = true);
+          return w;
+        });
+  }
+
+  /** The file's final path (for mp4/mkv the bytes go to the {@code .part} file until the remux). */
+  Path path() {
+    return path;
+  }
+
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  void init(InitSegment init) {
+    timescale = init.timescale();
+    append(init.bytes());
+  }
+
+  /** Appends a fragment; false when the write queue is full or a write failed. */
+  boolean write(Fragment f) {
+    if (failed || file.writeQueueFull()) {
+      return false;
+    }
+    if (firstTime < 0) {
+      firstTime = f.baseTime();
+    }
+    endTime = f.baseTime() + f.duration();
+    append(f.rebased(firstTime));
+    return true;
+  }
+
+  private void append(Buffer data) {
+    bytes += data.length();
+    file.write(data).onFailure(e -> failed = true);
+  }
+
+  /** Media time written so far. */
+  double durationSeconds() {
+    return firstTime < 0 ? 0 : (endTime - firstTime) / (double) timescale;
+  }
+
+  boolean hasMedia() {
+    return firstTime >= 0;
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  Future<Void> close() {
+    return file.close();
+  }
+}
