@@ -7,6 +7,7 @@ import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.RateClass;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
 import io.cameraservice.server.RouteContributor;
 import io.vertx.core.Future;
@@ -78,7 +79,10 @@ public final class DownloadRoutes implements RouteContributor {
         status(ctx, HttpAuthenticator.hasCredentials(request) || hasSignature(request) ? 403 : 401);
         return;
       }
-      if (!admission.admit(ctx, HttpAdmission.client(allowed.result(), request), RateClass.FILE, "download")) {
+      RpcError refusal = admission.check(HttpAdmission.client(allowed.result(), request.remoteAddress()),
+          RateClass.FILE, "download");
+      if (refusal != null) {
+        HttpAdmission.refuse(ctx.response(), refusal);
         return;
       }
       catalog.find(kind, name)

@@ -2,7 +2,11 @@ package io.cameraservice.media;
 
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.DownloadSigner;
+import io.cameraservice.auth.Session;
+import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.governance.RateClass;
 import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketEndpoint;
@@ -13,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Extensions), {@code GET /live/{camera}.mjpeg} (MJPEG), {@code GET /snapshot/{camera}.jpg} (a fresh JPEG) and
  * {@code GET /live/player.html} (a small browser player). Credentials: {@code Authorization: Bearer}, {@code
  * X-API-Key}, or the signed query ({@code expires}, {@code sig}) of the camera's stream URLs; 401 without, 403 when
- * wrong or expired.
+ * wrong or expired. Opening a view or taking a snapshot is control-class work for rate limits and load shedding.
  */
 public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
 
@@ -41,13 +46,16 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
   private final MediaService media;
   private final StreamLinks links;
   private final HttpAuthenticator auth;
+  private final HttpAdmission admission;
   private final int queueBytes;
   private final Buffer player;
 
-  public LiveRoutes(MediaService media, StreamLinks links, HttpAuthenticator auth, int queueBytes) {
+  public LiveRoutes(MediaService media, StreamLinks links, HttpAuthenticator auth, HttpAdmission admission,
+      int queueBytes) {
     this.media = media;
     this.links = links;
     this.auth = auth;
+    this.admission = admission;
     this.queueBytes = queueBytes;
     this.player = resource("/web/player.html");
   }
@@ -75,7 +83,8 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     Departure departure = new Departure();
     response.closeHandler(v -> departure.gone());
     response.endHandler(v -> departure.gone());
-    authorize(camera, ctx.request().headers(), ctx.request().query()).compose(v -> {
+    admit(camera, ctx.request().headers(), ctx.request().query(), ctx.request().remoteAddress(), "live")
+        .compose(v -> {
       HttpViewerOutput output = new HttpViewerOutput(response, queueBytes);
       response.putHeader("Cache-Control", "no-store").putHeader("Content-Type", mjpeg
           ? "multipart/x-mixed-replace; boundary=" + MjpegViewer.BOUNDARY : "video/mp4");
@@ -97,7 +106,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       return;
     }
     Integer chosen = quality;
-    authorize(camera, ctx.request().headers(), ctx.request().query())
+    admit(camera, ctx.request().headers(), ctx.request().query(), ctx.request().remoteAddress(), "snapshot")
         .compose(v -> media.snapshotImage(camera, chosen))
         .onSuccess(jpeg -> ctx.response().putHeader("Content-Type", "image/jpeg")
             .putHeader("Cache-Control", "no-store").end(jpeg))
@@ -116,7 +125,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       handshake.reject(404);
       return;
     }
-    authorize(m.group(1), handshake.headers(), handshake.query())
+    admit(m.group(1), handshake.headers(), handshake.query(), handshake.remoteAddress(), "live")
         .onSuccess(v -> handshake.accept())
         .onFailure(e -> handshake.reject(status(e)));
   }
@@ -141,24 +150,39 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
         });
   }
 
-  /** Signed query first (browsers), then headers. Fails with an exception {@link #status} maps to 401/403/404. */
-  private Future<Void> authorize(String camera, MultiMap headers, String query) {
+  /**
+   * Authorizes, then applies the client's control-class rate limit and load shedding (camera work, like
+   * take_snapshot and start_streaming). Fails with an exception {@link #status} maps to 401/403/404/429/503.
+   */
+  private Future<Void> admit(String camera, MultiMap headers, String query, SocketAddress address,
+      String operation) {
+    return authorize(camera, headers, query).compose(session -> {
+      RpcError refusal = admission.check(HttpAdmission.client(session, address), RateClass.CONTROL, operation);
+      return refusal == null ? Future.succeededFuture() : Future.failedFuture(refusal.exception());
+    });
+  }
+
+  /**
+   * Signed query first (browsers), then headers. The session of header credentials, null for a valid signature;
+   * fails with an exception {@link #status} maps to 401/403/404.
+   */
+  private Future<Session> authorize(String camera, MultiMap headers, String query) {
     if (!media.exists(camera)) {
-      return Future.failedFuture(io.cameraservice.rpc.RpcError.notFound("camera", camera).exception());
+      return Future.failedFuture(RpcError.notFound("camera", camera).exception());
     }
     Map<String, List<String>> params = new QueryStringDecoder(query == null ? "" : query, false).parameters();
     String expires = first(params, DownloadSigner.EXPIRES);
     String sig = first(params, DownloadSigner.SIGNATURE);
     if (expires != null || sig != null) {
       DownloadSigner.Verdict verdict = links.verify(camera, expires, sig);
-      return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture()
+      return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture(null)
           : Future.failedFuture(new Refused(403, "signature " + verdict.name().toLowerCase(java.util.Locale.ROOT)));
     }
     if (!HttpAuthenticator.hasCredentials(headers)) {
       return Future.failedFuture(new Refused(401, "credentials required"));
     }
     // Every role may watch (viewer is the lowest); a valid session is enough.
-    return auth.authenticate(headers).<Void>mapEmpty()
+    return auth.authenticate(headers)
         .recover(e -> Future.failedFuture(new Refused(403, "invalid credentials")));
   }
 
@@ -178,6 +202,10 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
+    if (e instanceof RpcException r && r.error().code() == ErrorCode.RATE_LIMITED) {
+      HttpAdmission.refuse(response, r.error());
+      return;
+    }
     if (status == 503) {
       response.putHeader("Retry-After", "2");
     }
@@ -192,7 +220,8 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       ErrorCode code = r.error().code();
       return switch (code) {
         case NOT_FOUND -> 404;
-        case DEPENDENCY_FAILED, RATE_LIMITED -> 503;
+        case RATE_LIMITED -> HttpAdmission.status(r.error());
+        case DEPENDENCY_FAILED -> 503;
         case AUTHENTICATION_FAILED -> 401;
         default -> 500;
       };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.testing.MediaTesting;
+import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
@@ -108,6 +109,28 @@ class LiveStreamTest {
       assertThat(LiveViewer.get(port, "/snapshot/camera0.jpg", null).statusCode()).isEqualTo(401);
       assertThat(LiveViewer.get(port, "/snapshot/camera0.jpg" + query, null).statusCode()).isEqualTo(200);
       assertThat(LiveViewer.get(port, "/live/player.html", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void liveViewsAndSnapshotsAreControlWorkForRateLimits() throws Exception {
+    MutableClock clock = MutableClock.startingNow();
+    try (TestService service = TestService.start(dir, testPatterns(1).andThen(tree -> tree.withObject("/limits")
+        .withObject("/rates").withObject("/control").put("per_second", 1).put("burst", 1)), clock)) {
+      int port = service.port();
+      String token = service.token(Role.VIEWER);
+      assertThat(LiveViewer.get(port, "/snapshot/camera0.jpg", token).statusCode()).isEqualTo(200);
+      HttpResponse<InputStream> refused = LiveViewer.get(port, "/snapshot/camera0.jpg", token);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      try (InputStream body = refused.body()) {
+        assertThat(new JsonObject(new String(body.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("error")
+            .getJsonObject("data").getString("scope")).isEqualTo("rate:control");
+      }
+      assertThat(LiveViewer.handshakeStatus(port, "/live/camera0.ws?" + service.service().links()
+          .query("camera0"))).as("signed links count per address").isEqualTo(101);
+      assertThat(LiveViewer.handshakeStatus(port, "/live/camera0.ws?" + service.service().links()
+          .query("camera0"))).isEqualTo(429);
     }
   }
 

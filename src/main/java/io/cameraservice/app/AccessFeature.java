@@ -1,0 +1,69 @@
+package io.cameraservice.app;
+
+import io.cameraservice.auth.ApiKeyStore;
+import io.cameraservice.auth.AuthFailureLimiter;
+import io.cameraservice.auth.AuthGate;
+import io.cameraservice.auth.AuthMethods;
+import io.cameraservice.auth.Authenticator;
+import io.cameraservice.auth.HttpAuthenticator;
+import io.cameraservice.auth.JwtVerifier;
+import io.cameraservice.auth.PermissionMatrix;
+import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.rpc.CallGate;
+import io.cameraservice.rpc.MethodRegistry;
+import io.vertx.core.Future;
+
+/** Authentication (JWTs, API keys), sessions and roles; the brute-force lockout. */
+final class AccessFeature implements Feature {
+
+  private static final long API_KEY_REFRESH_MS = 2_000;
+  private static final int MAX_TRACKED_ADDRESSES = 100_000;
+
+  private final Core core;
+  private final ApiKeyStore apiKeys;
+  final Authenticator authenticator;
+  final HttpAuthenticator http;
+  final TokenMinter tokens;
+  private final AuthFailureLimiter failures;
+  private final PermissionMatrix permissions;
+  private long refreshTimer = -1;
+
+  AccessFeature(Core core) {
+    this.core = core;
+    this.apiKeys = new ApiKeyStore(core.config.storage().statePath(), core.clock);
+    this.authenticator = new Authenticator(new JwtVerifier(core.vertx, core.secret(),
+        core.config.auth().clockSkewSeconds(), core.clock), apiKeys, core.pools.fs(), core.clock);
+    this.http = new HttpAuthenticator(authenticator);
+    this.tokens = new TokenMinter(core.vertx, core.secret(), core.clock);
+    this.failures = new AuthFailureLimiter(core.config.limits().authFailures().max(),
+        core.config.limits().authFailures().windowSeconds() * 1000L, core.clock, MAX_TRACKED_ADDRESSES);
+    this.permissions = PermissionMatrix.withOverrides(core.config.auth().permissions());
+    core.capabilities.feature("jwt_auth").feature("api_keys");
+  }
+
+  CallGate gate() {
+    return new AuthGate(permissions, authenticator);
+  }
+
+  @Override
+  public void registerInto(MethodRegistry methods) {
+    new AuthMethods(authenticator, failures, connection -> core.events.subscribeDefaults(connection.id()))
+        .registerInto(methods);
+  }
+
+  @Override
+  public Future<Void> start() {
+    // Keys created or revoked with the command-line tool take effect within this interval.
+    refreshTimer = core.vertx.setPeriodic(API_KEY_REFRESH_MS, id -> core.pools.fs().submit(() -> {
+      apiKeys.refresh();
+      return null;
+    }));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    core.vertx.cancelTimer(refreshTimer);
+    return Future.succeededFuture();
+  }
+}
