@@ -42,7 +42,7 @@ final class FilesFeature implements Feature {
     FilesMetrics filesMetrics = new FilesMetrics(core.metrics);
     this.catalog = MediaCatalog.open(core.dataDir(), core.config.storage().catalogPath(), core.pools.db(),
         core.pools.process(), core.pools.fs(), core.config.limits().queues().get(WorkPools.DB).capacity(),
-        core.config.storage().listingCachePages(), filesMetrics, core.clock);
+        core.config.storage().listingCachePages(), core.config.media().ffprobePath(), filesMetrics, core.clock);
     filesMetrics.watch(catalog::totals);
     this.upkeep = new CatalogUpkeep(catalog, core.pools.fs(), core.config.storage().sweepIntervalSeconds(),
         core.config.storage().probeConcurrency());

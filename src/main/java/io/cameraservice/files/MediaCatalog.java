@@ -62,9 +62,10 @@ public final class MediaCatalog implements AutoCloseable {
    * @param readers the pool reads run on; it gets as many read connections as it has threads
    * @param writeQueue how many writes may wait for the writer before new ones are refused with -32040
    * @param cachedPages listing pages kept between writes (0: none)
+   * @param ffprobe the ffprobe that reads recordings' metadata
    */
   public static MediaCatalog open(Path dataDir, Path dbFile, WorkPool readers, WorkPool processes, WorkPool files,
-      int writeQueue, int cachedPages, FilesMetrics metrics, Clock clock) {
+      int writeQueue, int cachedPages, String ffprobe, FilesMetrics metrics, Clock clock) {
     for (MediaKind kind : MediaKind.values()) {
       try {
         Files.createDirectories(dataDir.resolve(kind.folder()));
@@ -74,7 +75,7 @@ public final class MediaCatalog implements AutoCloseable {
     }
     CatalogDatabase db = CatalogDatabase.open(dbFile, readers.threads());
     WorkPool writer = new WorkPool("catalog-write", 1, writeQueue);
-    MediaCatalog catalog = new MediaCatalog(dataDir, db, writer, readers, new MediaProber(processes, files),
+    MediaCatalog catalog = new MediaCatalog(dataDir, db, writer, readers, new MediaProber(ffprobe, processes, files),
         metrics, clock, cachedPages);
     try {
       int orphans = db.writer().inTransaction(CatalogUpdates::releaseOrphans);

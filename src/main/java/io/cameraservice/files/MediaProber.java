@@ -1,16 +1,16 @@
 package io.cameraservice.files;
 
 import io.cameraservice.governance.WorkPool;
+import io.cameraservice.process.Commands;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
@@ -19,20 +19,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a media file's duration, resolution and container: recordings with {@code ffprobe} on the process pool,
+ * Reads a media file's duration, resolution and container: recordings with {@code ffprobe} on the process pool (a
+ * tracked child process with a time limit),
  * snapshots from the JPEG header on the file pool (no decoding, no child process). A file that cannot be probed
  * yields {@link MediaInfo#NONE}; that is an answer, not an error, so it is not probed again until it changes.
  */
 final class MediaProber {
 
   private static final Logger LOG = LoggerFactory.getLogger(MediaProber.class);
-  private static final long TIMEOUT_SECONDS = 20;
-  private static final int MAX_OUTPUT_BYTES = 1 << 16;
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+  private final String ffprobe;
   private final WorkPool processes;
   private final WorkPool files;
 
-  MediaProber(WorkPool processes, WorkPool files) {
+  /** @param ffprobe the ffprobe to run ({@code media.ffprobe_path}) */
+  MediaProber(String ffprobe, WorkPool processes, WorkPool files) {
+    this.ffprobe = ffprobe;
     this.processes = processes;
     this.files = files;
   }
@@ -44,26 +47,18 @@ final class MediaProber {
     return kind == MediaKind.SNAPSHOT ? files.submit(() -> jpegSize(file)) : processes.submit(() -> ffprobe(file));
   }
 
-  static MediaInfo ffprobe(Path file) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("ffprobe", "-v", "error", "-print_format", "json", "-show_entries",
-        "format=duration,format_name:stream=codec_type,width,height", "--", file.toString())
-        .redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    byte[] output;
-    try (InputStream out = process.getInputStream()) {
-      output = out.readNBytes(MAX_OUTPUT_BYTES);
-    }
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      LOG.warn("ffprobe did not finish within {} s on {}", TIMEOUT_SECONDS, file.getFileName());
+  private MediaInfo ffprobe(Path file) throws IOException {
+    Commands.Result result = Commands.run(List.of(ffprobe, "-v", "error", "-print_format", "json", "-show_entries",
+        "format=duration,format_name:stream=codec_type,width,height", "--", file.toString()), TIMEOUT);
+    if (result.timedOut()) {
+      LOG.warn("ffprobe did not finish within {} s on {}", TIMEOUT.toSeconds(), file.getFileName());
       return MediaInfo.NONE;
     }
-    if (process.exitValue() != 0) {
-      LOG.debug("ffprobe could not read {}", file.getFileName());
+    if (!result.succeeded()) {
+      LOG.debug("ffprobe could not read {}: {}", file.getFileName(), result.reason());
       return MediaInfo.NONE;
     }
-    return parse(new String(output, StandardCharsets.UTF_8));
+    return parse(result.stdout());
   }
 
   static MediaInfo parse(String json) {
