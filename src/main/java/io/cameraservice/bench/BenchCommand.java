@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +25,9 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand {
 
   @Command(name = "run", description = "Run scenarios (all when none is named) and write one result file. "
-      + "Scenarios: ping_1, ping_16, flood, idle_connections_1000, idle_connections_10000, scaling, file_listing, "
-      + "file_listing_uncached, soak, media, ...")
+      + "Scenarios: ping_1, ping_16, get_camera_list_1, get_camera_list_16, list_recordings_10000, "
+      + "list_recordings_100000, list_recordings_100000_uncached, flood_list_recordings, idle_connections_1000, "
+      + "idle_connections_10000, fanout_1000, scaling, budgets, media, soak.")
   static final class Run implements Callable<Integer> {
 
     @Spec
@@ -48,7 +48,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Map<String, Supplier<Scenario>> all = Scenarios.all();
+      Map<String, Scenario> all = Scenarios.all();
       List<String> chosen = names.isEmpty() ? new ArrayList<>(all.keySet()) : names;
       for (String name : chosen) {
         if (!all.containsKey(name)) {
@@ -64,7 +64,7 @@ public final class BenchCommand {
       for (String name : chosen) {
         log.println("running " + name + " ...");
         log.flush();
-        JsonObject result = all.get(name).get().run(env);
+        JsonObject result = all.get(name).run(env);
         scenarios.put(name, result);
         log.println(name + ": " + result.encode());
         log.flush();

@@ -56,6 +56,23 @@ final class BenchServer implements AutoCloseable {
     Options pinnedTo(String cpuList) {
       return new Options(settings, cpuList, dataDir);
     }
+
+    /**
+     * {@code count} test-pattern cameras {@code camera0..} at 640x480, 15 fps (the last one with a burned-in clock
+     * when {@code timecodeOnLast}), no V4L2 discovery, and no control-class limit for the generator.
+     */
+    Options withTestPatterns(int count, boolean timecodeOnLast) {
+      StringBuilder patterns = new StringBuilder("[");
+      for (int i = 0; i < count; i++) {
+        patterns.append(i == 0 ? "" : ", ").append("{id: camera").append(i)
+            .append(", pattern: testsrc2, size: 640x480, fps: 15")
+            .append(timecodeOnLast && i == count - 1 ? ", overlay: timecode}" : "}");
+      }
+      return with("CAMERA_SERVICE_CAMERAS_TEST_PATTERNS", patterns.append(']'))
+          .with("CAMERA_SERVICE_CAMERAS_V4L2_ENABLED", false)
+          .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_PER_SECOND", 1_000_000)
+          .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_BURST", 1_000_000);
+    }
   }
 
   static Options options(Path dataDir) {
@@ -136,7 +153,11 @@ final class BenchServer implements AutoCloseable {
 
   /** Resident set size in bytes (VmRSS). */
   long rssBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+    return rssBytesOf(process.pid());
+  }
+
+  static long rssBytesOf(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
       }

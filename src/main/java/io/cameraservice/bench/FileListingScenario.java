@@ -35,7 +35,7 @@ final class FileListingScenario implements Scenario {
 
   @Override
   public String name() {
-    return pageCache ? "file_listing" : "file_listing_uncached";
+    return "list_recordings_" + files + (pageCache ? "" : "_uncached");
   }
 
   @Override
@@ -48,11 +48,11 @@ final class FileListingScenario implements Scenario {
         .with("CAMERA_SERVICE_STORAGE_LISTING_CACHE_PAGES", pageCache ? 64 : 0)
         .with("CAMERA_SERVICE_LIMITS_RATES_FILE_PER_SECOND", 1_000_000)
         .with("CAMERA_SERVICE_LIMITS_RATES_FILE_BURST", 1_000_000);
-    double seedSeconds = seed(options.dataDir());
+    double seedSeconds = seed(options.dataDir(), files);
     try (BenchServer server = BenchServer.start(options);
         LoadClient client = new LoadClient(env.clientEventLoops())) {
       String token = server.token(Role.ADMIN);
-      JsonObject startup = awaitCatalog(server.port(), token).put("seed_seconds", seedSeconds);
+      JsonObject startup = awaitCatalog(server.port(), token, files).put("seed_seconds", seedSeconds);
       List<WebSocket> sockets = client.connect(server.port(), CONNECTIONS, token);
       client.closedLoop(sockets, i -> FRAME, env.seconds(seconds / 2), 0);
       JsonObject result = Results.measure(server,
@@ -69,7 +69,8 @@ final class FileListingScenario implements Scenario {
     }
   }
 
-  private double seed(Path dataDir) throws Exception {
+  /** Creates {@code files} empty recordings on four cameras with distinct modification times. */
+  static double seed(Path dataDir, int files) throws Exception {
     long started = System.nanoTime();
     Instant newest = Instant.parse("2026-01-31T00:00:00Z");
     for (int camera = 0; camera < CAMERAS; camera++) {
@@ -84,7 +85,7 @@ final class FileListingScenario implements Scenario {
   }
 
   /** Pings (about 100 a second) until the catalog is reconciled and its metadata pass is done. */
-  private JsonObject awaitCatalog(int port, String token) throws Exception {
+  static JsonObject awaitCatalog(int port, String token, int files) throws Exception {
     long started = System.nanoTime();
     Histogram pings = new Histogram(3);
     try (BenchRpc rpc = new BenchRpc(port, token)) {

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FloodScenario implements Scenario {
 
+  /** Recordings in the catalog, so that a listing has something to list. */
+  private static final int CATALOGUED_FILES = 10_000;
+
   private final String method;
   private final JsonObject params;
   private final int count;
@@ -40,11 +43,14 @@ final class FloodScenario implements Scenario {
   @Override
   public JsonObject run(BenchEnv env) throws Exception {
     BenchServer.Options options = env.server(name())
+        .with("CAMERA_SERVICE_RETENTION_ENABLED", false)
         .with("CAMERA_SERVICE_LIMITS_RATES_METHODS", "{" + method + ": {per_second: " + perSecond + ", burst: "
             + burst + "}}");
+    FileListingScenario.seed(options.dataDir(), CATALOGUED_FILES);
     try (BenchServer server = BenchServer.start(options);
         LoadClient client = new LoadClient(env.clientEventLoops())) {
       String token = server.token(Role.ADMIN);
+      FileListingScenario.awaitCatalog(server.port(), token, CATALOGUED_FILES);
       WebSocket flooder = client.connect(server.port(), 1, token).get(0);
       List<WebSocket> pinger = client.connect(server.port(), 1, token);
       client.closedLoop(pinger, i -> ThroughputScenario.request("ping", null), env.seconds(2), 0);

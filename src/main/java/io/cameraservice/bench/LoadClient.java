@@ -68,6 +68,11 @@ final class LoadClient implements AutoCloseable {
     return sockets;
   }
 
+  /** One more socket, not authenticated (e.g. a live viewer with a signed URL). */
+  WebSocket webSocket(WebSocketConnectOptions options) throws Exception {
+    return client.connect(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
   /** Counts and latencies (microseconds) of one measured period. */
   record Outcome(long requests, long errors, double seconds, Histogram latency) {
     double throughput() {

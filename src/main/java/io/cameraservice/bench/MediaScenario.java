@@ -40,13 +40,8 @@ final class MediaScenario implements Scenario {
 
   @Override
   public JsonObject run(BenchEnv env) throws Exception {
-    BenchServer.Options options = env.server("media")
-        .with("CAMERA_SERVICE_CAMERAS_TEST_PATTERNS", "[{id: camera0, pattern: testsrc2, size: 640x480, fps: 15},"
-            + " {id: camera1, pattern: testsrc2, size: 640x480, fps: 15, overlay: timecode}]")
-        .with("CAMERA_SERVICE_CAMERAS_V4L2_ENABLED", false)
-        .with("CAMERA_SERVICE_MEDIA_AUTO_CLOSE_AFTER_SECONDS", 1)
-        .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_PER_SECOND", 100000)
-        .with("CAMERA_SERVICE_LIMITS_RATES_CONTROL_BURST", 100000);
+    BenchServer.Options options = env.server("media").withTestPatterns(2, true)
+        .with("CAMERA_SERVICE_MEDIA_AUTO_CLOSE_AFTER_SECONDS", 1);
     try (BenchServer server = BenchServer.start(options); LoadClient client = new LoadClient(1);
         BenchRpc rpc = new BenchRpc(server.port(), server.token(Role.ADMIN))) {
       JsonObject cost = cost(env, server, client, rpc);

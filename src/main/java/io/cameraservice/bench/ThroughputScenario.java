@@ -4,6 +4,7 @@ import io.cameraservice.auth.Role;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** One method repeated over N connections with one request in flight each. */
 final class ThroughputScenario implements Scenario {
@@ -12,12 +13,20 @@ final class ThroughputScenario implements Scenario {
   private final JsonObject params;
   private final int connections;
   private final double seconds;
+  private final UnaryOperator<BenchServer.Options> setup;
 
   ThroughputScenario(String method, JsonObject params, int connections, double seconds) {
+    this(method, params, connections, seconds, UnaryOperator.identity());
+  }
+
+  /** @param setup what the server needs for the method to have something to do (e.g. cameras) */
+  ThroughputScenario(String method, JsonObject params, int connections, double seconds,
+      UnaryOperator<BenchServer.Options> setup) {
     this.method = method;
     this.params = params;
     this.connections = connections;
     this.seconds = seconds;
+    this.setup = setup;
   }
 
   static String request(String method, JsonObject params) {
@@ -36,7 +45,7 @@ final class ThroughputScenario implements Scenario {
   @Override
   public JsonObject run(BenchEnv env) throws Exception {
     String frame = request(method, params);
-    try (BenchServer server = BenchServer.start(env.server(name()));
+    try (BenchServer server = BenchServer.start(setup.apply(env.server(name())));
         LoadClient client = new LoadClient(env.clientEventLoops())) {
       List<WebSocket> sockets = client.connect(server.port(), connections, server.token(Role.ADMIN));
       client.closedLoop(sockets, i -> frame, env.seconds(seconds / 3), 0);

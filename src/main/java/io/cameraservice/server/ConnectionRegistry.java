@@ -13,6 +13,7 @@ final class ConnectionRegistry {
 
   private final Map<String, WsConnection> open = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final Map<io.vertx.core.Context, NotificationBatch> batches = new ConcurrentHashMap<>();
   final Timer notificationDelivery;
   final Counter notificationsDropped;
   final Counter slowConsumersClosed;
@@ -55,6 +56,11 @@ final class ConnectionRegistry {
     Map<String, Integer> counts = new java.util.TreeMap<>();
     open.values().forEach(c -> counts.merge(c.eventLoop(), 1, Integer::sum));
     return counts;
+  }
+
+  /** The notification batch of an event loop, shared by all its sockets. */
+  NotificationBatch batchFor(io.vertx.core.Context context) {
+    return batches.computeIfAbsent(context, NotificationBatch::new);
   }
 
   Collection<WsConnection> all() {

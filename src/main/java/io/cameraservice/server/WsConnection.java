@@ -24,6 +24,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final Context context;
   private final String eventLoop = Thread.currentThread().getName();
   private final ConnectionRegistry registry;
+  private final NotificationBatch notifications;
   private final long graceMillis;
   private volatile Session session;
   /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
@@ -36,6 +37,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     this.remoteAddress = remoteAddress;
     this.context = context;
     this.registry = registry;
+    this.notifications = registry.batchFor(context);
     this.graceMillis = graceMillis;
   }
 
@@ -80,7 +82,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     if (Vertx.currentContext() == context) {
       writeNotification(frame, queuedAt);
     } else {
-      context.runOnContext(v -> writeNotification(frame, queuedAt));
+      notifications.add(() -> writeNotification(frame, queuedAt));
     }
   }
 

@@ -18,14 +18,14 @@ class BenchSmokeTest {
   @Test
   void runWritesAResultThatComparesCleanAgainstItself() throws Exception {
     Path out = dir.resolve("result.json");
-    Cli.Result run = Cli.run("bench", "run", "ping_16", "flood", "--time-scale", "0.05", "--out", out.toString());
+    Cli.Result run = Cli.run("bench", "run", "ping_16", "flood_list_recordings", "--time-scale", "0.05", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonObject result = new JsonObject(Files.readString(out));
     JsonObject ping = result.getJsonObject("scenarios").getJsonObject("ping_16");
     assertThat(ping.getLong("requests")).isPositive();
     assertThat(ping.getLong("errors")).isZero();
     assertThat(ping.getJsonObject("server").getDouble("cpu_us_per_request")).isPositive();
-    JsonObject flood = result.getJsonObject("scenarios").getJsonObject("flood");
+    JsonObject flood = result.getJsonObject("scenarios").getJsonObject("flood_list_recordings");
     assertThat(flood.getLong("answered")).isEqualTo(flood.getLong("sent"));
     assertThat(flood.getLong("served") + flood.getLong("rejected")).isEqualTo(flood.getLong("sent"));
     assertThat(flood.getLong("rejected")).isPositive();
