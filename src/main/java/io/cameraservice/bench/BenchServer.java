@@ -32,6 +32,8 @@ final class BenchServer implements AutoCloseable {
   private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)",
       Pattern.MULTILINE);
   private static final long CLOCK_TICKS_PER_SECOND = 100;
+  private static final String JVM_HEAP_MIN = "-Xms256m";
+  private static final String JVM_HEAP_MAX = "-Xmx512m";
 
   private final Process process;
   private final int port;
@@ -90,22 +92,38 @@ final class BenchServer implements AutoCloseable {
   }
 
   static BenchServer start(Options options) throws IOException {
-    Files.createDirectories(options.dataDir());
     byte[] bytes = new byte[48];
     new SecureRandom().nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Map<String, String> env = new HashMap<>(options.settings());
+    env.put("CAMERA_SERVICE_AUTH_JWT_SECRET", secret);
+    env.put("CAMERA_SERVICE_STORAGE_DATA_DIR", options.dataDir().toString());
+    return launch(options, "io.cameraservice.cli.Main", List.of("serve", "--port", "0"), env, secret);
+  }
+
+  /** The bare Vert.x reference server ({@link BareVertxServer}) on a free port, with the same JVM settings. */
+  static BenchServer startBareVertx(Options options, int loops) throws IOException {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    return launch(options, BareVertxServer.class.getName(), List.of(String.valueOf(port), String.valueOf(loops)),
+        Map.of(), "unused-by-the-bare-server-0123456789");
+  }
+
+  private static BenchServer launch(Options options, String mainClass, List<String> args, Map<String, String> env,
+      String secret) throws IOException {
+    Files.createDirectories(options.dataDir());
     List<String> command = new ArrayList<>();
     if (options.cpus() != null) {
       command.addAll(List.of("taskset", "-c", options.cpus()));
     }
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.cameraservice.cli.Main",
-        "serve", "--port", "0"));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(JVM_HEAP_MIN, JVM_HEAP_MAX, "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
     Path log = options.dataDir().resolve("server.log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-    builder.environment().putAll(options.settings());
-    builder.environment().put("CAMERA_SERVICE_AUTH_JWT_SECRET", secret);
-    builder.environment().put("CAMERA_SERVICE_STORAGE_DATA_DIR", options.dataDir().toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {

@@ -14,6 +14,7 @@ final class Scenarios {
     for (Scenario s : List.of(
         new ThroughputScenario("ping", null, 1, 15),
         new ThroughputScenario("ping", null, 16, 15),
+        ThroughputScenario.bareVertxPing(16, 15),
         new ThroughputScenario("get_camera_list", null, 1, 15, o -> o.withTestPatterns(2, false)),
         new ThroughputScenario("get_camera_list", null, 16, 15, o -> o.withTestPatterns(2, false)),
         new FileListingScenario(10_000, true, 20),

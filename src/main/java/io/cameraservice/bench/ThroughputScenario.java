@@ -42,6 +42,30 @@ final class ThroughputScenario implements Scenario {
     return method + "_" + connections;
   }
 
+  /** The same load against {@link BareVertxServer}: the floor the service's figures are compared with. */
+  static Scenario bareVertxPing(int connections, double seconds) {
+    String frame = request("ping", null);
+    return new Scenario() {
+      @Override
+      public String name() {
+        return "ping_" + connections + "_bare_vertx";
+      }
+
+      @Override
+      public JsonObject run(BenchEnv env) throws Exception {
+        try (BenchServer server = BenchServer.startBareVertx(env.server(name()),
+            Runtime.getRuntime().availableProcessors());
+            LoadClient client = new LoadClient(env.clientEventLoops())) {
+          List<WebSocket> sockets = client.connect(server.port(), connections, "not-checked");
+          client.closedLoop(sockets, i -> frame, env.seconds(seconds / 3), 0);
+          return Results.measure(server, () -> client.closedLoop(sockets, i -> frame, env.seconds(seconds), 0))
+              .put("method", "ping").put("connections", connections)
+              .put("server_kind", "bare Vert.x WebSocket server: parse JSON, answer, nothing else");
+        }
+      }
+    };
+  }
+
   @Override
   public JsonObject run(BenchEnv env) throws Exception {
     String frame = request(method, params);
