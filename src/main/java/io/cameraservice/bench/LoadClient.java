@@ -74,7 +74,7 @@ final class LoadClient implements AutoCloseable {
   }
 
   /** Counts and latencies (microseconds) of one measured period. */
-  record Outcome(long requests, long errors, double seconds, Histogram latency) {
+  record Outcome(long requests, long errors, double seconds, Histogram latency, String firstError) {
     double throughput() {
       return requests / seconds;
     }
@@ -89,6 +89,7 @@ final class LoadClient implements AutoCloseable {
     Recorder recorder = new Recorder(3);
     AtomicLong requests = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
     long start = System.nanoTime();
     long stopAt = start + duration.toNanos();
     long interval = perConnectionRate > 0 ? (long) (1e9 / perConnectionRate) : 0;
@@ -108,6 +109,7 @@ final class LoadClient implements AutoCloseable {
         requests.incrementAndGet();
         if (answer.contains("\"error\"")) {
           errors.incrementAndGet();
+          firstError.compareAndSet(null, answer.length() > 500 ? answer.substring(0, 500) : answer);
         }
         if (now >= stopAt) {
           finished.countDown();
@@ -127,7 +129,7 @@ final class LoadClient implements AutoCloseable {
       throw new IllegalStateException("answers stopped arriving");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Outcome(requests.get(), errors.get(), seconds, recorder.getIntervalHistogram());
+    return new Outcome(requests.get(), errors.get(), seconds, recorder.getIntervalHistogram(), firstError.get());
   }
 
   /** Sets every socket's frame handler (e.g. to count notifications). */

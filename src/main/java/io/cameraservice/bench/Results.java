@@ -29,6 +29,7 @@ final class Results {
     return new JsonObject()
         .put("requests", outcome.requests())
         .put("errors", outcome.errors())
+        .put("first_error", outcome.firstError())
         .put("measured_seconds", round(outcome.seconds()))
         .put("throughput_rps", round(outcome.throughput()))
         .put("latency_ms", latencyMs(outcome.latency()))
