@@ -17,17 +17,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Benchmarks against real server processes started from this build: {@code bench run NAME...} or {@code bench suite}
- * write one JSON result file; {@code bench compare BASELINE CURRENT} exits 1 on a regression beyond the tolerance.
+ * Benchmarks against real server processes started from this build: {@code bench run [NAME...]} writes one JSON
+ * result file; {@code bench compare BASELINE CURRENT} exits 1 on a regression beyond the tolerance.
  */
 @Command(name = "bench", description = "Benchmarks against real server processes; results as JSON.",
     subcommands = {BenchCommand.Run.class, BenchCommand.Compare.class})
 public final class BenchCommand {
 
-  @Command(name = "run", description = "Run scenarios (all when none is named) and write one result file. "
-      + "Scenarios: ping_1, ping_16, get_camera_list_1, get_camera_list_16, list_recordings_10000, "
-      + "list_recordings_100000, list_recordings_100000_uncached, flood_list_recordings, idle_connections_1000, "
-      + "idle_connections_10000, fanout_1000, scaling, budgets, media, soak.")
+  @Command(name = "run", description = "Run the named scenarios (all when none is named) and write one result "
+      + "file; an unknown name prints the list of known ones. See docs/performance.md.")
   static final class Run implements Callable<Integer> {
 
     @Spec
@@ -70,8 +68,9 @@ public final class BenchCommand {
         log.flush();
       }
       JsonObject file = new JsonObject()
-          .put("command", "java -jar target/camera-service.jar bench run " + String.join(" ", names)
-              + (timeScale != 1.0 ? " --time-scale " + timeScale : ""))
+          .put("command", "java -jar target/camera-service.jar bench run --out " + out
+              + (timeScale != 1.0 ? " --time-scale " + timeScale : "")
+              + (names.isEmpty() ? "" : " " + String.join(" ", names)))
           .put("timestamp", Timestamps.format(Instant.now()))
           .put("machine", new JsonObject()
               .put("cores", Runtime.getRuntime().availableProcessors())
