@@ -201,7 +201,8 @@ public final class MediaCatalog implements AutoCloseable {
 
   /**
    * Deletes files chosen by retention or reclaim, each only if it is still the complete version that was chosen.
-   * Answers the files actually deleted.
+   * A file the disk refuses to delete keeps its row and is skipped, so one such file neither undoes the deletions
+   * before it nor stops the ones after it. Answers the files actually deleted.
    */
   public Future<List<MediaFile>> deleteChosen(List<MediaFile> chosen, DeletionReason reason) {
     return mutate(h -> {
@@ -213,7 +214,15 @@ public final class MediaCatalog implements AutoCloseable {
         if (!unchanged) {
           continue;
         }
-        if (removeFromDisk(candidate, reason)) {
+        boolean existed;
+        try {
+          existed = removeFromDisk(candidate, reason);
+        } catch (IOException e) {
+          LOG.warn("cannot delete {} {}/{} (reason: {}): {}; it stays catalogued", candidate.kind().resource(),
+              candidate.camera(), candidate.filename(), reason.label(), e.getClass().getSimpleName());
+          continue;
+        }
+        if (existed) {
           deleted.add(candidate);
         }
         CatalogUpdates.delete(h, candidate.id());

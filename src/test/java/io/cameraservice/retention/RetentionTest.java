@@ -110,6 +110,33 @@ class RetentionTest {
   }
 
   @Test
+  void aFileTheDiskRefusesToDeleteDoesNotStopRetentionForTheOthers() throws Exception {
+    Path locked = place("recordings", "camera0", "locked.mp4", 100, days(12));
+    place("recordings", "camera0", "old1.mp4", 200, days(10));
+    place("snapshots", "camera0", "old.jpg", 40, days(9));
+    place("recordings", "camera0", "young.mp4", 300, days(1));
+    Process lock = new ProcessBuilder("chattr", "+i", locked.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(lock.waitFor(10, TimeUnit.SECONDS) && lock.exitValue() == 0,
+        "needs root and a file system with immutable files (ext4) to make the disk refuse a deletion");
+    try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
+      admin.result("set_retention_policy", new JsonObject().put("policy_type", "age").put("enabled", true)
+          .put("max_age_days", 7));
+      JsonObject cleanup = admin.result("cleanup_old_files", null);
+      assertThat(cleanup.getLong("files_deleted")).isEqualTo(2);
+      assertThat(cleanup.getLong("space_freed")).isEqualTo(240);
+      assertThat(Files.exists(locked)).isTrue();
+      assertThat(Files.exists(dir.resolve("recordings/camera0/old1.mp4"))).isFalse();
+      assertThat(Files.exists(dir.resolve("snapshots/camera0/old.jpg"))).isFalse();
+      // The refused file is still catalogued next to the young one: its row went nowhere without its file.
+      assertThat(admin.result("list_recordings", new JsonObject()).getLong("total")).isEqualTo(2);
+      assertThat(admin.result("get_recording_info", new JsonObject().put("filename", "locked.mp4"))
+          .getString("filename")).isEqualTo("locked.mp4");
+    } finally {
+      new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void thePolicySurvivesARestartAndDisabledMeansNothingIsDeleted() throws Exception {
     place("recordings", "camera0", "old.mp4", 100, days(100));
     try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
