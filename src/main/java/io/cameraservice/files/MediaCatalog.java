@@ -5,16 +5,19 @@ import io.cameraservice.files.CatalogDatabase.SqlWork;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,6 +44,7 @@ public final class MediaCatalog implements AutoCloseable {
   private final Clock clock;
   private final ListingCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<FileVersion, Future<MediaInfo>> probing = new ConcurrentHashMap<>();
   private volatile CatalogTotals totals = CatalogTotals.EMPTY;
   private volatile Runnable onChange = () -> {};
 
@@ -135,7 +139,7 @@ public final class MediaCatalog implements AutoCloseable {
   /** Like {@link #find}, and for a recording whose metadata is not known yet, probes it first. */
   public Future<MediaFile> info(MediaKind kind, String name) {
     return find(kind, name).compose(file -> file.probed() || file.isWriting() ? Future.succeededFuture(file)
-        : prober.probe(kind, pathOf(file), file.size()).compose(info -> storeProbe(file, info))
+        : probe(file).compose(info -> storeProbe(file, info))
             .compose(v -> find(kind, file.filename())));
   }
 
@@ -323,8 +327,29 @@ public final class MediaCatalog implements AutoCloseable {
     return lane.read(h -> CatalogQueries.toProbe(h, limit));
   }
 
-  MediaProber prober() {
-    return prober;
+  private record FileVersion(long id, long size, Instant modified) {}
+
+  /**
+   * Reads this version of a file's metadata, joining a probe of the same version that is already running: a file
+   * just completed is wanted by its producer and by the backfill at once, and ffprobe is the expensive part. Fails
+   * only when the probe was refused (pool busy); a file ffprobe cannot read answers {@link MediaInfo#NONE}.
+   */
+  Future<MediaInfo> probe(MediaFile file) {
+    FileVersion version = new FileVersion(file.id(), file.size(), file.modified());
+    Promise<MediaInfo> mine = Promise.promise();
+    Future<MediaInfo> running = probing.putIfAbsent(version, mine.future());
+    if (running != null) {
+      return running;
+    }
+    prober.probe(file.kind(), pathOf(file), file.size()).onComplete(done -> {
+      probing.remove(version);
+      if (done.succeeded()) {
+        mine.complete(done.result());
+      } else {
+        mine.fail(done.cause());
+      }
+    });
+    return mine.future();
   }
 
   Future<Void> storeProbe(MediaFile file, MediaInfo info) {

@@ -47,9 +47,9 @@ public final class MediaIntake {
   public Future<MediaFile> complete(MediaKind kind, String camera, String filename) {
     return catalog.finishWriting(kind, camera, filename).compose(file -> file == null
         ? Future.succeededFuture(null)
-        : catalog.prober().probe(kind, catalog.pathOf(file), file.size())
-            .recover(e -> Future.succeededFuture(MediaInfo.NONE))
-            .compose(info -> catalog.storeProbe(file, info))
+        // A refused probe (pool busy) stores nothing: the file stays unprobed for the backfill or its first info.
+        : catalog.probe(file).transform(probed -> probed.succeeded() ? catalog.storeProbe(file, probed.result())
+            : Future.<Void>succeededFuture())
             .compose(v -> catalog.at(kind, camera, filename)));
   }
 

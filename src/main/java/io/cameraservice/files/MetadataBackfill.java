@@ -69,7 +69,7 @@ final class MetadataBackfill {
         List<Future<MediaInfo>> probes = new ArrayList<>();
         for (MediaFile file : group) {
           // A refused probe (pool busy) is left for a later pass; only answers are stored.
-          probes.add(catalog.prober().probe(file.kind(), catalog.pathOf(file), file.size())
+          probes.add(catalog.probe(file)
               .onSuccess(info -> results.put(file, info)));
         }
         return Future.join(probes).mapEmpty();
