@@ -38,6 +38,7 @@ final class AccessFeature implements Feature {
     this.failures = new AuthFailureLimiter(core.config.limits().authFailures().max(),
         core.config.limits().authFailures().windowSeconds() * 1000L, core.clock, MAX_TRACKED_ADDRESSES);
     this.permissions = PermissionMatrix.withOverrides(core.config.auth().permissions());
+    core.events.deliverToSessionsThat(authenticator::isLive);
     core.capabilities.feature("jwt_auth").feature("api_keys");
   }
 

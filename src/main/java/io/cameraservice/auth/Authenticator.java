@@ -39,6 +39,11 @@ public final class Authenticator {
     return null;
   }
 
+  /** {@link #check} as a yes or no, for those that only need to know (event delivery). */
+  public boolean isLive(Session session) {
+    return check(session) == null;
+  }
+
   private Future<Session> apiKeySession(ApiKey key) {
     Instant now = clock.instant();
     if (key == null) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The service's internal event bus: features publish {@link Event}s, the hub encodes each once and hands it to every
@@ -23,11 +24,21 @@ public final class EventHub {
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Clock clock;
   private final MeterRegistry registry;
+  private volatile Predicate<Session> live;
 
   public EventHub(Clock clock, MeterRegistry registry) {
     this.clock = clock;
     this.registry = registry;
+    this.live = session -> !session.isExpired(clock.instant());
     registry.gauge("event_subscribers", subscriptions, Map::size);
+  }
+
+  /**
+   * What makes a session live for delivery: the same rule the calls obey (e.g. an API key revoked since it signed
+   * in ends its socket's notifications too). Until set, only expiry.
+   */
+  public void deliverToSessionsThat(Predicate<Session> live) {
+    this.live = live;
   }
 
   private static final class Subscription {
@@ -113,8 +124,9 @@ public final class EventHub {
   public void publish(Event event) {
     registry.counter("events_published_total", "topic", event.topic()).increment();
     String frame = null;
+    boolean adminOnly = Topics.ADMIN_ONLY.contains(event.topic());
     for (Subscription s : subscriptions.values()) {
-      if (!wants(s, event)) {
+      if (!wants(s, event, adminOnly)) {
         continue;
       }
       if (frame == null) {
@@ -124,7 +136,7 @@ public final class EventHub {
     }
   }
 
-  private boolean wants(Subscription s, Event event) {
+  private boolean wants(Subscription s, Event event, boolean adminOnly) {
     if (!s.topics.contains(event.topic())) {
       return false;
     }
@@ -133,9 +145,9 @@ public final class EventHub {
       return false;
     }
     Session session = s.subscriber.session();
-    if (session == null || session.isExpired(clock.instant())) {
+    if (session == null || !live.test(session)) {
       return false;
     }
-    return !Topics.ADMIN_ONLY.contains(event.topic()) || session.role().atLeast(Role.ADMIN);
+    return !adminOnly || session.role().atLeast(Role.ADMIN);
   }
 }

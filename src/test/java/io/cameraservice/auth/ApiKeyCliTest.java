@@ -2,14 +2,17 @@ package io.cameraservice.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cameraservice.events.Event;
+import io.cameraservice.events.Topics;
 import io.cameraservice.testing.Cli;
+import io.cameraservice.testing.Poll;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +56,10 @@ class ApiKeyCliTest {
     String id = list.out().lines().filter(l -> l.contains("dashboard")).findFirst().orElseThrow().split("\\s+")[0];
 
     try (TestService service = TestService.start(dir.resolve("data"));
-        RpcClient client = service.connect()) {
+        RpcClient client = service.connect(); RpcClient listener = service.connect();
+        RpcClient control = service.connect(Role.OPERATOR)) {
       JsonObject session = client.authenticate(key);
+      listener.authenticate(key);
       assertThat(session.getString("role")).isEqualTo("operator");
       assertThat(session.getValue("expires_at")).isNull();
       assertThat(session.containsKey("expires_at")).isTrue();
@@ -66,12 +71,15 @@ class ApiKeyCliTest {
             .isEqualTo("revoked");
       }
       // The open session ends at its next call once the server has noticed the revocation (within seconds).
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      JsonObject response = client.call("get_server_info");
-      while (response.containsKey("result") && System.nanoTime() < deadline) {
-        response = client.call("get_server_info");
-      }
+      JsonObject response = Poll.until(() -> client.call("get_server_info"), r -> !r.containsKey("result"),
+          Duration.ofSeconds(10));
       assertThat(reason(response)).isEqualTo("revoked");
+      // A socket of the revoked key that makes no call gets no more notifications either.
+      service.service().events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
+          new JsonObject().put("device", "camera0")));
+      assertThat(control.awaitNotification(n -> "camera_status_update".equals(n.getString("method")))
+          .getJsonObject("params").getString("device")).isEqualTo("camera0");
+      assertThat(listener.silentFor(Duration.ofMillis(300))).isTrue();
     }
   }
 
