@@ -73,9 +73,16 @@ final class Recording implements FragmentSink {
     this.requestedAt = ctx.clock().instant();
   }
 
-  /** Registers and opens the first file. Fails with -32060 below the free-space floor, -32050 when the disk fails. */
+  /**
+   * Registers and opens the first file. Fails with -32060 below the free-space floor, -32050 when the disk fails. A
+   * recording stopped while its file was opening closes (and so drops) the empty file at once.
+   */
   Future<Void> open() {
     return openSegment(requestedAt).map(w -> {
+      if (finalStatus != null) {
+        closeSegment(w);
+        return null;
+      }
       writer = w;
       if (limitSeconds != null) {
         long ms = (long) (limitSeconds * 1000) + 30_000;

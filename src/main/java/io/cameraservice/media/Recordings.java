@@ -51,6 +51,9 @@ final class Recordings implements Recording.Listener {
     active.put(camera.id(), recording); // holds the place while the catalog and the disk answer
     return recording.open()
         .compose(v -> {
+          if (recording.finishing()) {
+            return Future.succeededFuture(); // stopped while its file opened: it never takes the camera
+          }
           Pipeline.Lease lease = pipeline.acquire();
           leases.put(recording, lease);
           started.incrementAndGet();

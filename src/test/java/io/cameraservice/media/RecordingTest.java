@@ -25,6 +25,42 @@ class RecordingTest {
   Path dir;
 
   @Test
+  void stopArrivingWhileTheFirstFileOpensEndsTheRecordingAndReleasesTheCamera() {
+    try (TestService service = TestService.start(dir, MediaTesting.and(testPatterns(1),
+        tree -> tree.with("media").put("auto_close_after_seconds", 1)));
+        RpcClient client = service.connect(Role.OPERATOR); RpcClient admin = service.connect(Role.ADMIN)) {
+      // One batch: both calls reach the camera's loop back to back, so the stop comes while the start is still
+      // registering and opening its first file.
+      JsonObject params = new JsonObject().put("device", "camera0");
+      client.send(new io.vertx.core.json.JsonArray()
+          .add(new JsonObject().put("jsonrpc", "2.0").put("method", "start_recording").put("params", params)
+              .put("id", 1))
+          .add(new JsonObject().put("jsonrpc", "2.0").put("method", "stop_recording").put("params", params)
+              .put("id", 2)).encode());
+      Object next = client.next();
+      while (!(next instanceof io.vertx.core.json.JsonArray)) { // notifications of the default subscriptions
+        next = client.next();
+      }
+      io.vertx.core.json.JsonArray answers = (io.vertx.core.json.JsonArray) next;
+      assertThat(answers).hasSize(2);
+      for (Object answer : answers) {
+        JsonObject a = (JsonObject) answer;
+        assertThat(a.containsKey("result")).as(a.encode()).isTrue();
+        assertThat(a.getJsonObject("result").getString("status")).as(a.encode()).isEqualTo("STOPPED");
+      }
+      // Nothing holds the camera: its pipeline closes, and the empty first file is not left "writing".
+      MediaTesting.await("the pipeline to close", java.time.Duration.ofSeconds(15),
+          () -> MediaTesting.pipelinePids(admin).isEmpty());
+      MediaTesting.await("the empty file to be dropped", java.time.Duration.ofSeconds(15),
+          () -> admin.result("list_recordings", new JsonObject()).getLong("total") == 0);
+      // And the camera records again as usual (a recording still held would answer already_recording).
+      client.result("start_recording", params);
+      client.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
+      assertThat(client.result("stop_recording", params).getString("status")).isEqualTo("STOPPED");
+    }
+  }
+
+  @Test
   void threeSecondRecordingIsPlayableWithTheRightDurationCodecAndSize() throws Exception {
     try (TestService service = TestService.start(dir, testPatterns(1));
         RpcClient client = service.connect(Role.OPERATOR)) {
