@@ -75,8 +75,9 @@ final class FfmpegRun {
   }
 
   /**
-   * Binds the JPEG socket, starts ffmpeg and its reader threads. {@code redact} removes secrets (a camera URL's
-   * password) from what ffmpeg prints before it is logged. Blocking: call on the process pool.
+   * Binds the JPEG socket and starts ffmpeg; its output is read once {@link #startReading} is called. {@code redact}
+   * removes secrets (a camera URL's password) from what ffmpeg prints before it is logged. Blocking: call on the
+   * process pool.
    */
   static FfmpegRun start(String cameraId, java.util.function.UnaryOperator<String> redact, List<String> command,
       Path socketPath, CameraLoop loop, Listener listener, int pendingLimit) throws IOException {
@@ -92,12 +93,19 @@ final class FfmpegRun {
       Files.deleteIfExists(socketPath);
       throw e;
     }
-    FfmpegRun run = new FfmpegRun(cameraId, redact, loop, listener, pendingLimit, socketPath, server, process);
-    run.thread("mp4", run::readStream);
-    run.thread("jpeg", run::readJpegs);
-    run.thread("log", run::readStderr);
     FFMPEG.info("[{}] ffmpeg started, pid {}", cameraId, process.pid());
-    return run;
+    return new FfmpegRun(cameraId, redact, loop, listener, pendingLimit, socketPath, server, process);
+  }
+
+  /**
+   * Starts the threads that read ffmpeg's outputs and report to the listener. Called by the owner once it knows this
+   * run, so that no report (not even an immediate exit) arrives for a run it does not know yet; until then ffmpeg
+   * waits on its full pipes.
+   */
+  void startReading() {
+    thread("mp4", this::readStream);
+    thread("jpeg", this::readJpegs);
+    thread("log", this::readStderr);
   }
 
   long pid() {

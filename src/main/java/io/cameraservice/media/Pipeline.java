@@ -290,10 +290,13 @@ final class Pipeline {
           }
           FfmpegRun r = started.result();
           if (feed != starting || state != State.STARTING) {
-            r.kill(); // stopped while starting
+            // Stopped while starting: its readers still run, to reap it and close its socket, and are ignored.
+            r.startReading();
+            r.kill();
             return;
           }
           run = r;
+          r.startReading();
           lastFragmentNanos = System.nanoTime();
           watchdog = loop.periodic(1_000, this::checkStall);
           refresh();

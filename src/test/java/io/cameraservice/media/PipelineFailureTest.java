@@ -98,6 +98,29 @@ class PipelineFailureTest {
     }
   }
 
+  @Test
+  void anFfmpegThatExitsAtOnceIsNoticedEveryTimeAndRestarted() throws Exception {
+    // Its exit races the pipeline learning which run it started; every exit must still count as a crash.
+    Path ffmpeg = dir.resolve("ffmpeg-exits");
+    java.nio.file.Files.writeString(ffmpeg, "#!/bin/sh\nexit 1\n");
+    java.nio.file.Files.setPosixFilePermissions(ffmpeg,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (TestService service = TestService.start(dir.resolve("data"), MediaTesting.and(testPatterns(1),
+        tree -> tree.with("media").put("ffmpeg_path", ffmpeg.toString()).with("restart")
+            .put("initial_delay_ms", 50).put("max_delay_ms", 50)));
+        RpcClient operator = service.connect(Role.OPERATOR);
+        RpcClient admin = service.connect(Role.ADMIN)) {
+      for (int attempt = 0; attempt < 20; attempt++) {
+        JsonObject error = operator.call("start_streaming", new JsonObject().put("device", "camera0"))
+            .getJsonObject("error");
+        assertThat(error).as("attempt %d", attempt).isNotNull();
+        assertThat(error.getInteger("code")).isEqualTo(-32050);
+        assertThat(error.getJsonObject("data").getString("detail")).contains("exited with status 1");
+      }
+      assertThat(camera0(admin).getInteger("restarts")).isGreaterThanOrEqualTo(19);
+    }
+  }
+
   private static JsonObject camera0(RpcClient admin) {
     return admin.result("get_metrics", null).getJsonObject("camera_metrics").getJsonObject("cameras")
         .getJsonObject("camera0");
