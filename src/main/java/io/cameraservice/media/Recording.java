@@ -246,7 +246,10 @@ final class Recording implements FragmentSink {
             .map((Long) null);
       }
       Future<Void> remuxed = format.remuxed() ? ctx.remuxer().finish(path, format) : Future.succeededFuture();
-      return remuxed.compose(v2 -> ctx.files().intake().complete(MediaKind.RECORDING, cameraId, name)
+      return remuxed.recover(e -> ctx.files().intake().complete(MediaKind.RECORDING, cameraId, name)
+          // The media stays in its .part file, which the next start remuxes; meanwhile the registration, which has
+          // no final file, is dropped rather than left "writing" (undeletable, never retained).
+          .transform(x -> Future.<Void>failedFuture(e))).compose(v2 -> ctx.files().intake().complete(MediaKind.RECORDING, cameraId, name)
           .map(file -> file == null ? 0L : file.size())
           .recover(e -> {
             LOG.warn("{} the media catalog did not take {}: {}", cameraId, name, e.toString());

@@ -121,6 +121,35 @@ class PipelineFailureTest {
     }
   }
 
+  @Test
+  void aFailedRemuxEndsTheRecordingInErrorKeepsItsDataAndLeavesNothingWriting() throws Exception {
+    // The real ffmpeg, except that it refuses to remux a finished .part file into mp4.
+    Path ffmpeg = dir.resolve("ffmpeg-no-remux");
+    java.nio.file.Files.writeString(ffmpeg, "#!/bin/sh\n"
+        + "case \"$*\" in *.part*-c\\ copy*) echo 'remux refused' >&2; exit 1 ;; esac\n"
+        + "exec ffmpeg \"$@\"\n");
+    java.nio.file.Files.setPosixFilePermissions(ffmpeg,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (TestService service = TestService.start(dir.resolve("data"), MediaTesting.and(testPatterns(1),
+        tree -> tree.with("media").put("ffmpeg_path", ffmpeg.toString())));
+        RpcClient operator = service.connect(Role.OPERATOR)) {
+      JsonObject params = new JsonObject().put("device", "camera0");
+      String filename = operator.result("start_recording", params.copy().put("format", "mp4"))
+          .getString("filename");
+      operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
+      JsonObject error = operator.call("stop_recording", params).getJsonObject("error");
+      assertThat(error.getJsonObject("data").getString("reason")).isEqualTo("recording_failed");
+      assertThat(error.getJsonObject("data").getString("detail")).contains("remux");
+      // The recorded media waits in its .part file for the next start; the catalog holds no row stuck "writing".
+      Path folder = dir.resolve("data/recordings/camera0");
+      assertThat(folder.resolve(filename + ".part")).exists();
+      MediaTesting.await("no row left writing", Duration.ofSeconds(10), () -> operator.result("list_recordings",
+          new JsonObject()).getLong("total") == 0);
+      assertThat(operator.call("delete_recording", new JsonObject().put("filename", filename))
+          .getJsonObject("error").getInteger("code")).isEqualTo(-32010);
+    }
+  }
+
   private static JsonObject camera0(RpcClient admin) {
     return admin.result("get_metrics", null).getJsonObject("camera_metrics").getJsonObject("cameras")
         .getJsonObject("camera0");
