@@ -67,9 +67,10 @@ public final class CameraService {
   private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     this.core = new Core(config, clock);
     core.capabilities.feature("json_rpc_2.0").feature("websocket").feature("events").feature("prometheus_metrics");
-    core.report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), core.dataDir()));
     this.access = new AccessFeature(core);
     this.governance = new GovernanceFeature(core, sampler);
+    core.report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), core.dataDir(),
+        governance::serviceCpuPercent));
     this.files = new FilesFeature(core, access.http, governance.http);
     this.media = new MediaFeature(core, files.intake, access.http, governance.http, stopping::get);
     this.features = List.of(access, files, media, governance);

@@ -18,6 +18,7 @@ import io.cameraservice.governance.resources.EventLoopDelayProbe;
 import io.cameraservice.governance.resources.ProcessSampler;
 import io.cameraservice.governance.resources.ResourceMonitor;
 import io.cameraservice.governance.resources.ResourceSampler;
+import io.cameraservice.governance.resources.ResourceSnapshot;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.server.ConnectionGate;
 import io.vertx.core.Future;
@@ -82,6 +83,12 @@ final class GovernanceFeature implements Feature {
   /** Runs after authentication: callers without a session learn nothing from it. */
   CallGate loadSheddingGate() {
     return shedder;
+  }
+
+  /** The service's own CPU over the last sample interval as a percentage of the machine; -1 before the first. */
+  double serviceCpuPercent() {
+    ResourceSnapshot latest = resources.latest();
+    return latest == null ? -1 : 100 * latest.sample().serviceCpuCores() / latest.sample().cpuCores();
   }
 
   /** A connection's buckets go with it. */

@@ -26,12 +26,6 @@ public final class ProcessStats {
     return os.getProcessCpuTime();
   }
 
-  /** Recent CPU use of this process as a percentage of the whole machine (all cores), or -1 when unknown. */
-  public double cpuPercentOfMachine() {
-    double load = os.getProcessCpuLoad();
-    return load < 0 ? -1 : load * 100;
-  }
-
   public int availableProcessors() {
     return os.getAvailableProcessors();
   }

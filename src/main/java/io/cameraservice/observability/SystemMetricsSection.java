@@ -3,6 +3,7 @@ package io.cameraservice.observability;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /** The {@code system_metrics} section of {@code get_metrics}: this process and the data directory's disk. */
@@ -10,17 +11,25 @@ public final class SystemMetricsSection implements Supplier<JsonObject> {
 
   private final ProcessStats process;
   private final Path dataDir;
+  private final DoubleSupplier cpuPercent;
 
-  public SystemMetricsSection(ProcessStats process, Path dataDir) {
+  /**
+   * @param cpuPercent this process's CPU over the resource monitor's last sample interval, as a percentage of the
+   *     machine (-1 before the first sample). Not the JVM's "recent process CPU load": that window restarts at
+   *     every reader, and the Prometheus scrape is one too, so the two would cut each other's windows short.
+   */
+  public SystemMetricsSection(ProcessStats process, Path dataDir, DoubleSupplier cpuPercent) {
     this.process = process;
     this.dataDir = dataDir;
+    this.cpuPercent = cpuPercent;
   }
 
   @Override
   public JsonObject get() {
     long rss = process.rssBytes();
+    double cpu = cpuPercent.getAsDouble();
     JsonObject out = new JsonObject()
-        .put("cpu_usage", round(process.cpuPercentOfMachine()))
+        .put("cpu_usage", cpu < 0 ? -1 : round(cpu))
         .put("memory_usage", rss < 0 ? null : round(100.0 * rss / process.totalMemoryBytes()))
         .put("rss_bytes", rss)
         .put("heap_used_bytes", process.heapUsedBytes())
