@@ -179,14 +179,27 @@ public final class CameraService {
         .compose(v -> stopFeatures(index - 1));
   }
 
-  /** Background work first, then the pools (running tasks may still use the catalog), the catalog, Vert.x. */
+  /**
+   * Background work first, then the pools (running tasks may still use the catalog), the catalog, Vert.x. Closing
+   * the pools waits for their running tasks, so it runs on a thread of its own: this is called from an event loop
+   * (and not on Vert.x's workers, whose context belongs to a verticle just undeployed).
+   */
   private Future<Void> release() {
-    for (int i = features.size() - 1; i >= 0; i--) {
-      features.get(i).close();
-    }
-    core.pools.close();
-    files.closeCatalog();
-    return core.vertx.close();
+    Promise<Void> released = Promise.promise();
+    Thread closer = new Thread(() -> {
+      try {
+        for (int i = features.size() - 1; i >= 0; i--) {
+          features.get(i).close();
+        }
+        core.pools.close();
+        files.closeCatalog();
+        released.complete();
+      } catch (RuntimeException e) {
+        released.fail(e);
+      }
+    }, "cs-release");
+    closer.start();
+    return released.future().eventually(core.vertx::close);
   }
 
   private Future<Void> awaitIdle(long timeoutMs) {
