@@ -38,13 +38,11 @@ final class BenchServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final String secret;
-  private final Path dataDir;
 
-  private BenchServer(Process process, int port, String secret, Path dataDir) {
+  private BenchServer(Process process, int port, String secret) {
     this.process = process;
     this.port = port;
     this.secret = secret;
-    this.dataDir = dataDir;
   }
 
   /** Settings (CAMERA_SERVICE_* variables), CPU list for taskset (or null), and the data directory to use. */
@@ -132,7 +130,7 @@ final class BenchServer implements AutoCloseable {
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        return new BenchServer(process, Integer.parseInt(m.group(1)), secret, options.dataDir());
+        return new BenchServer(process, Integer.parseInt(m.group(1)), secret);
       }
     }
     process.destroyForcibly();
@@ -145,10 +143,6 @@ final class BenchServer implements AutoCloseable {
 
   long pid() {
     return process.pid();
-  }
-
-  Path dataDir() {
-    return dataDir;
   }
 
   String token(Role role) {
@@ -186,12 +180,7 @@ final class BenchServer implements AutoCloseable {
     return -1;
   }
 
-  /** Asks the server's JVM for a full collection (jcmd), so that memory readings are comparable. */
-  void collectGarbage() throws IOException, InterruptedException {
-    jcmd("GC.run");
-  }
-
-  /** Heap in use (live objects right after {@link #collectGarbage()}), in bytes. */
+  /** Heap in use (live objects right after {@link #classHistogram()}, which collects first), in bytes. */
   long heapUsedBytes() throws IOException, InterruptedException {
     Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
     return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;

@@ -1,6 +1,5 @@
 package io.cameraservice.bench;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +71,6 @@ final class Comparison {
             row(path + "." + key, rule, ((Number) b).doubleValue(), ((Number) n).doubleValue());
           }
         }
-      } else if (b instanceof JsonArray) {
-        continue;
       }
     }
   }

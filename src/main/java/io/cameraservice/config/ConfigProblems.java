@@ -19,18 +19,6 @@ public final class ConfigProblems {
     }
   }
 
-  public void atLeast(String key, long value, long min) {
-    if (value < min) {
-      add(key, "must be at least " + min + " (got " + value + ")");
-    }
-  }
-
-  public void atLeast(String key, double value, double min) {
-    if (value < min) {
-      add(key, "must be at least " + min + " (got " + value + ")");
-    }
-  }
-
   public void oneOf(String key, String value, Collection<String> allowed) {
     if (value == null || !allowed.contains(value)) {
       add(key, "must be one of " + String.join(", ", allowed) + " (got " + value + ")");
@@ -41,10 +29,6 @@ public final class ConfigProblems {
     if (value == null || value.isBlank()) {
       add(key, "is required");
     }
-  }
-
-  public boolean isEmpty() {
-    return problems.isEmpty();
   }
 
   public List<String> list() {

@@ -60,14 +60,12 @@ final class CatalogDatabase implements AutoCloseable {
       "PRAGMA user_version = " + SCHEMA_VERSION,
   };
 
-  private final Path file;
   private final Handle writer;
   private final BlockingQueue<Handle> readers;
   private final List<Handle> all = new ArrayList<>();
   private final boolean rebuilt;
 
   private CatalogDatabase(Path file, int readerCount, boolean rebuilt) throws SQLException {
-    this.file = file;
     this.rebuilt = rebuilt;
     this.writer = new Handle(connect(file, false));
     all.add(writer);
@@ -205,10 +203,6 @@ final class CatalogDatabase implements AutoCloseable {
       this.connection = connection;
     }
 
-    Connection connection() {
-      return connection;
-    }
-
     PreparedStatement prepare(String sql) throws SQLException {
       PreparedStatement statement = statements.get(sql);
       if (statement == null) {
@@ -245,9 +239,5 @@ final class CatalogDatabase implements AutoCloseable {
   @FunctionalInterface
   interface SqlWork<T> {
     T run(Handle handle) throws Exception;
-  }
-
-  Path file() {
-    return file;
   }
 }

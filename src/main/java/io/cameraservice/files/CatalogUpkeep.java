@@ -68,11 +68,6 @@ public final class CatalogUpkeep implements AutoCloseable {
     return state;
   }
 
-  /** Runs a full reconciliation now (tests, operators); answers how many rows changed. */
-  public Future<Integer> sweep() {
-    return reconciler.sweep();
-  }
-
   public JsonObject summary() {
     return new JsonObject()
         .put("state", state.name())

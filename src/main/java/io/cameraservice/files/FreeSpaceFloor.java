@@ -11,6 +11,4 @@ public interface FreeSpaceFloor {
    * with -32060 {@code insufficient_storage} (available and required bytes) otherwise.
    */
   Future<Void> ensureFree(long requiredBytes);
-
-  FreeSpaceFloor UNLIMITED = bytes -> Future.succeededFuture();
 }

@@ -153,10 +153,6 @@ public final class MediaCatalog implements AutoCloseable {
     return totals;
   }
 
-  public Path dataDir() {
-    return dataDir;
-  }
-
   public Path folder(MediaKind kind) {
     return dataDir.resolve(kind.folder());
   }

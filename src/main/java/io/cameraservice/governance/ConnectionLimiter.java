@@ -76,10 +76,6 @@ public final class ConnectionLimiter implements ConnectionGate {
     perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
   }
 
-  public int open() {
-    return total.get();
-  }
-
   private boolean newConnectionAllowed(String address) {
     Bucket bucket;
     synchronized (newConnectionBuckets) {

@@ -38,10 +38,6 @@ public final class WorkPool implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
   }
 
-  public String name() {
-    return name;
-  }
-
   /** Runs {@code task} on this pool; the future completes on the caller's Vert.x context when there is one. */
   public <T> Future<T> submit(Callable<T> task) {
     Context context = Vertx.currentContext();

@@ -3,7 +3,6 @@ package io.cameraservice.governance;
 import io.cameraservice.config.LimitsSettings.QueueSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,10 +45,6 @@ public final class WorkPools implements AutoCloseable {
 
   public WorkPool process() {
     return pools.get(PROCESS);
-  }
-
-  public Collection<WorkPool> all() {
-    return pools.values();
   }
 
   @Override

@@ -166,11 +166,6 @@ public final class MediaService implements CameraActivity {
         registry.status(cameraId, CameraStatus.ERROR);
       }
     }
-
-    @Override
-    public void changed(String cameraId) {
-      // stats are read from the snapshot; nothing to push
-    }
   };
 
   /** The camera a call names, connected: -32010 when unknown, -32050 when it is not there now. */

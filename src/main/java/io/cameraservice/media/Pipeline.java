@@ -34,8 +34,6 @@ final class Pipeline {
     void running(String cameraId);
 
     void crashed(String cameraId, String reason, long restartInMs);
-
-    void changed(String cameraId);
   }
 
   private final String cameraId;
@@ -478,7 +476,6 @@ final class Pipeline {
         f == null ? 0 : round(f.fps(now)), f == null ? 0 : f.bitrate(now), f == null ? 0 : f.bytesIn(),
         f == null ? 0 : f.framesIn(), run == null ? 0 : run.droppedFragments(), viewers, bytesSent, framesSent,
         nextRestartMs, lastError, streaming, source.deliversH264() ? "copy" : "encode");
-    listener.changed(cameraId);
   }
 
   private RpcError failureError(String reason, String detail) {

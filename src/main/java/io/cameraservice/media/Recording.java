@@ -96,7 +96,7 @@ final class Recording implements FragmentSink {
     return ctx.files().claim(MediaKind.RECORDING, cameraId, MediaFiles.stem(cameraId, at), format.extension,
             format.wireName(), 0)
         .compose(path -> SegmentWriter.open(ctx.loop().vertx(), path,
-            format.remuxed() ? MediaFiles.partOf(path) : path, at, ctx.queueBytes())
+            format.remuxed() ? MediaFiles.partOf(path) : path, ctx.queueBytes())
             .recover(e -> ctx.files().intake().discard(MediaKind.RECORDING, cameraId, name(path))
                 .transform(x -> Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
                     e.getClass().getSimpleName() + ": " + e.getMessage()).exception()))))

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Writes one recording file as fragmented MP4: the init segment, then fragments re-timed so the file starts at zero.
@@ -17,25 +16,23 @@ final class SegmentWriter {
 
   private final AsyncFile file;
   private final Path path;
-  private final Instant startedAt;
   private long bytes;
   private long firstTime = -1;
   private long endTime;
   private long timescale = 1;
   private boolean failed;
 
-  private SegmentWriter(AsyncFile file, Path path, Instant startedAt) {
+  private SegmentWriter(AsyncFile file, Path path) {
     this.file = file;
     this.path = path;
-    this.startedAt = startedAt;
   }
 
   /** Opens a file registered with the catalog for writing ({@code writeTo}: the file itself or its .part). */
-  static Future<SegmentWriter> open(Vertx vertx, Path path, Path writeTo, Instant startedAt, int maxQueueBytes) {
+  static Future<SegmentWriter> open(Vertx vertx, Path path, Path writeTo, int maxQueueBytes) {
     return vertx.fileSystem().open(writeTo.toString(), new OpenOptions().setWrite(true).setCreate(true)
         .setTruncateExisting(true)).map(f -> {
           f.setWriteQueueMaxSize(maxQueueBytes);
-          SegmentWriter w = new SegmentWriter(f, path, startedAt);
+          SegmentWriter w = new SegmentWriter(f, path);
           f.exceptionHandler(e -> w.failed = true);
           return w;
         });
@@ -44,10 +41,6 @@ final class SegmentWriter {
   /** The file's final path (for mp4/mkv the bytes go to the {@code .part} file until the remux). */
   Path path() {
     return path;
-  }
-
-  Instant startedAt() {
-    return startedAt;
   }
 
   void init(InitSegment init) {

@@ -1,6 +1,5 @@
 package io.cameraservice.media;
 
-import io.cameraservice.camera.CameraLoop;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.Topics;

@@ -95,10 +95,6 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
     });
   }
 
-  public SpaceSample lastSample() {
-    return last;
-  }
-
   public Level level() {
     return level;
   }

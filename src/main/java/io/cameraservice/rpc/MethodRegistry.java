@@ -1,9 +1,6 @@
 package io.cameraservice.rpc;
 
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Method name to {@link MethodSpec}. Features register their methods at wiring time; lookups are lock-free. */
@@ -20,10 +17,5 @@ public final class MethodRegistry {
 
   public MethodSpec find(String name) {
     return methods.get(name);
-  }
-
-  /** All methods, sorted by name. */
-  public Collection<MethodSpec> all() {
-    return Collections.unmodifiableCollection(new TreeMap<>(methods).values());
   }
 }

@@ -5,17 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The named parameters a method takes. Unknown names are refused unless the schema says otherwise. */
+/** The named parameters a method takes. Unknown names are refused. */
 public final class ParamSchema {
 
-  private static final ParamSchema NONE = new ParamSchema(Map.of(), false);
+  private static final ParamSchema NONE = new ParamSchema(Map.of());
 
   private final Map<String, Param> params;
-  private final boolean allowUnknown;
 
-  private ParamSchema(Map<String, Param> params, boolean allowUnknown) {
+  private ParamSchema(Map<String, Param> params) {
     this.params = params;
-    this.allowUnknown = allowUnknown;
   }
 
   public static ParamSchema none() {
@@ -27,12 +25,7 @@ public final class ParamSchema {
     for (Param p : params) {
       byName.put(p.name(), p);
     }
-    return new ParamSchema(Collections.unmodifiableMap(byName), false);
-  }
-
-  /** The same schema, but parameters it does not name are ignored instead of refused. */
-  public ParamSchema allowingUnknown() {
-    return new ParamSchema(params, true);
+    return new ParamSchema(Collections.unmodifiableMap(byName));
   }
 
   /** Validates the raw {@code params} object (null when absent) into typed {@link Params}. */
@@ -43,14 +36,12 @@ public final class ParamSchema {
       }
       raw = new JsonObject();
     }
-    if (!allowUnknown) {
-      for (String key : raw.fieldNames()) {
-        if (!params.containsKey(key)) {
-          throw RpcError.invalidParams("unknown_param", key,
-              params.isEmpty() ? "this method takes no parameters"
-                  : "not a parameter of this method (known: " + String.join(", ", params.keySet()) + ")")
-              .exception();
-        }
+    for (String key : raw.fieldNames()) {
+      if (!params.containsKey(key)) {
+        throw RpcError.invalidParams("unknown_param", key,
+            params.isEmpty() ? "this method takes no parameters"
+                : "not a parameter of this method (known: " + String.join(", ", params.keySet()) + ")")
+            .exception();
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();

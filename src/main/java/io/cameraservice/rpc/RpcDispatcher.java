@@ -122,9 +122,7 @@ public final class RpcDispatcher {
     MethodSpec spec = registry.find(method);
     try {
       outcome = invoke(connection, request, method, spec);
-    } catch (RpcException e) {
-      outcome = Future.failedFuture(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // an RpcException (a refusal) or a handler's bug; toError tells them apart
       outcome = Future.failedFuture(e);
     }
     return outcome.transform(done -> {

@@ -12,22 +12,4 @@ public interface CameraOverview {
   List<String> known();
 
   boolean discoveryActive();
-
-  /** For a host without a camera feature wired in. */
-  CameraOverview NONE = new CameraOverview() {
-    @Override
-    public List<String> available() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> known() {
-      return List.of();
-    }
-
-    @Override
-    public boolean discoveryActive() {
-      return false;
-    }
-  };
 }

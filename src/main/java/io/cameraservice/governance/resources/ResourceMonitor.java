@@ -75,10 +75,6 @@ public final class ResourceMonitor {
     return snapshot == null ? new JsonObject().put("sampled_at", null) : snapshot.toJson();
   }
 
-  public long sampleIntervalMillis() {
-    return settings.sampleIntervalSeconds() * 1000L;
-  }
-
   private void registerGauges() {
     for (ResourceSnapshot.Reading reading : ResourceSnapshot.READINGS) {
       if (!PER_SCOPE.contains(reading.name()) && !reading.name().equals(LOOP_DELAY)) {
