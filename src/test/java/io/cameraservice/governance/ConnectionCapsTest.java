@@ -3,6 +3,7 @@ package io.cameraservice.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.testing.MutableClock;
+import io.cameraservice.testing.Poll;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -51,12 +52,8 @@ class ConnectionCapsTest {
         assertThat(refusal(service::connect)).isEqualTo(503);
         open.remove(0).close();
         // The slot is free once the server has seen the close.
-        long deadline = System.currentTimeMillis() + 5000;
-        int status;
-        while ((status = refusal(service::connect)) != 0 && System.currentTimeMillis() < deadline) {
-          Thread.sleep(20); // poll interval while the server processes the close
-        }
-        assertThat(status).isZero();
+        assertThat(Poll.until(() -> refusal(service::connect), status -> status == 0, Duration.ofSeconds(5)))
+            .isZero();
       } finally {
         closeAll(open);
       }

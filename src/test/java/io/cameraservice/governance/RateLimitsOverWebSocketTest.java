@@ -3,15 +3,12 @@ package io.cameraservice.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -67,9 +64,7 @@ class RateLimitsOverWebSocketTest {
       try (RpcClient neighbour = service.connect()) {
         assertThat(neighbour.call("ping").getValue("result")).as("buckets are per session").isEqualTo("pong");
       }
-      String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String metrics = Http.get(service.port(), "/metrics").body();
       assertThat(metrics).contains("rpc_rejections_total{scope=\"rate:status\"} 12.0");
     }
   }

@@ -6,6 +6,7 @@ import io.cameraservice.auth.Role;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.Topics;
 import io.cameraservice.testing.Http;
+import io.cameraservice.testing.MediaTesting;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.Json;
@@ -24,17 +25,6 @@ class SlowConsumerTest {
 
   @TempDir
   Path dir;
-
-  private static boolean poll(Duration timeout, java.util.function.BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
-  }
 
   @Test
   void aClientThatDoesNotReadIsCutOffWithoutLosingAnswers() throws Exception {
@@ -55,13 +45,13 @@ class SlowConsumerTest {
         client.send(batch.encode());
       }
       // Its buffer is over the bound now: notifications to it are dropped, not queued.
-      assertThat(poll(Duration.ofSeconds(20), () -> {
+      MediaTesting.await("a notification to be dropped", Duration.ofSeconds(20), () -> {
         service.service().events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
             new JsonObject()));
         return Http.metric(port, "notifications_dropped_total") > 0;
-      })).isTrue();
-      assertThat(poll(Duration.ofSeconds(30), () -> Http.metric(port, "slow_consumer_disconnects_total") == 1.0))
-          .as("closed after the grace period").isTrue();
+      });
+      MediaTesting.await("the socket to be closed after the grace period", Duration.ofSeconds(30),
+          () -> Http.metric(port, "slow_consumer_disconnects_total") == 1.0);
 
       client.resume();
       int expectedId = 0;

@@ -76,20 +76,9 @@ public final class MediaTesting {
     return pids;
   }
 
-  /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
+  /** {@link Poll#until} for a condition, failing with what was awaited. */
   public static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Poll.until("waiting for " + what, condition::getAsBoolean, done -> done, timeout);
   }
 
   /** A {@code camera_status_update} for {@code device} with {@code status}. */

@@ -10,11 +10,17 @@ public final class Poll {
 
   /** Re-evaluates {@code value} until {@code done} accepts it; fails after {@code timeout} with the last value. */
   public static <T> T until(Supplier<T> value, java.util.function.Predicate<T> done, Duration timeout) {
+    return until("condition", value, done, timeout);
+  }
+
+  /** The same, naming what was awaited in the failure. */
+  public static <T> T until(String what, Supplier<T> value, java.util.function.Predicate<T> done,
+      Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = value.get();
     while (!done.test(last)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout + "; last value: " + last);
+        throw new AssertionError(what + " not met within " + timeout + "; last value: " + last);
       }
       try {
         Thread.sleep(25);

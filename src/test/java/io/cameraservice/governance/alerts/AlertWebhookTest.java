@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
+import io.cameraservice.testing.Poll;
 import io.cameraservice.testing.ScriptedSampler;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,12 +71,9 @@ class AlertWebhookTest {
     return Http.metric(service.port(), "alert_webhook_posts_total{outcome=\"" + outcome + "\"}");
   }
 
-  private static void awaitPosts(TestService service, String outcome, double count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (posts(service, outcome) < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(posts(service, outcome)).isEqualTo(count);
+  private static void awaitPosts(TestService service, String outcome, double count) {
+    double seen = Poll.until(() -> posts(service, outcome), posts -> posts >= count, Duration.ofSeconds(10));
+    assertThat(seen).isEqualTo(count);
   }
 
   @Test
