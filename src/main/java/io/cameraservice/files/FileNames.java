@@ -1,6 +1,9 @@
 package io.cameraservice.files;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +15,12 @@ public final class FileNames {
   public static final Pattern CAMERA_ID = Pattern.compile("^camera[0-9]+$");
 
   private FileNames() {}
+
+  /** A camera's folder under recordings/ or snapshots/: named after a camera id, a directory, not a link. */
+  static boolean isCameraFolder(Path path) {
+    return CAMERA_ID.matcher(path.getFileName().toString()).matches()
+        && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+  }
 
   /** Null when {@code name} is a plain file name, otherwise the rule it breaks (as told to the client). */
   public static String violation(String name) {

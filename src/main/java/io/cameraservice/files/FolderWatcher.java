@@ -8,7 +8,6 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -62,7 +61,7 @@ final class FolderWatcher implements AutoCloseable {
         register(kind, null);
         try (DirectoryStream<Path> cameras = Files.newDirectoryStream(catalog.folder(kind))) {
           for (Path camera : cameras) {
-            if (isCameraFolder(camera)) {
+            if (FileNames.isCameraFolder(camera)) {
               register(kind, camera.getFileName().toString());
             }
           }
@@ -108,7 +107,7 @@ final class FolderWatcher implements AutoCloseable {
           }
           if (folder.camera() == null) {
             Path path = catalog.folder(folder.kind()).resolve(name);
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && isCameraFolder(path)) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && FileNames.isCameraFolder(path)) {
               register(folder.kind(), name);
               newFolders.add(new Folder(folder.kind(), name));
             }
@@ -145,11 +144,6 @@ final class FolderWatcher implements AutoCloseable {
     WatchKey key = path.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
     folders.put(key, new Folder(kind, camera));
-  }
-
-  private static boolean isCameraFolder(Path path) {
-    return FileNames.CAMERA_ID.matcher(path.getFileName().toString()).matches()
-        && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
   }
 
   @Override

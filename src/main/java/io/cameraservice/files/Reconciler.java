@@ -111,9 +111,8 @@ final class Reconciler {
     Map<String, Map<String, DiskEntry>> out = new HashMap<>();
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(catalog.folder(kind))) {
       for (Path folder : folders) {
-        String camera = folder.getFileName().toString();
-        if (FileNames.CAMERA_ID.matcher(camera).matches() && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-          out.put(camera, scanCamera(kind, folder));
+        if (FileNames.isCameraFolder(folder)) {
+          out.put(folder.getFileName().toString(), scanCamera(kind, folder));
         }
       }
     } catch (NoSuchFileException e) {

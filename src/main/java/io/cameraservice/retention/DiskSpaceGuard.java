@@ -120,13 +120,12 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
     long floor = floorBytes(sample.total());
     long warning = warningBytes(sample.total());
     long margin = sample.total() / 100;
+    // A level, once reached, is left only a margin above its threshold (warning >= floor always).
     Level next;
-    if (free < floor) {
+    if (free < floor || level == Level.CRITICAL && free < floor + margin) {
       next = Level.CRITICAL;
-    } else if (free < warning) {
-      next = level == Level.CRITICAL && free < floor + margin ? Level.CRITICAL : Level.WARNING;
-    } else if (level != Level.NORMAL && free < warning + margin) {
-      next = level == Level.CRITICAL && free < floor + margin ? Level.CRITICAL : Level.WARNING;
+    } else if (free < warning || level != Level.NORMAL && free < warning + margin) {
+      next = Level.WARNING;
     } else {
       next = Level.NORMAL;
     }
