@@ -16,6 +16,7 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * V4L2 cameras: a scan of the device tree at start, on every change in {@code <dev_root>} (hot-plug, watched with
  * the platform's file watcher) and every {@code scan_interval_seconds} (reconciliation, in case an event was
  * missed). A new node is probed with {@code v4l2-ctl --list-formats-ext}; a node without capture formats is not a
- * camera. A camera whose node is gone becomes DISCONNECTED and keeps its id for when it comes back.
+ * camera (and is not probed again while it stays). A camera whose node is gone becomes DISCONNECTED and keeps its id
+ * for when it comes back.
  */
 public final class V4l2Discovery {
 
@@ -43,6 +45,8 @@ public final class V4l2Discovery {
   private final WorkPools pools;
   /** Stable key to the id it has in the registry, for cameras this source owns. */
   private final Map<String, String> owned = new HashMap<>();
+  /** Stable keys of present nodes that were probed and have no capture formats (codec, metadata nodes). */
+  private final Set<String> notCameras = new HashSet<>();
   private boolean scanning;
   private boolean rescan;
   private boolean settling;
@@ -129,6 +133,7 @@ public final class V4l2Discovery {
   private Future<Void> reconcile(List<V4l2Tree.Node> nodes) {
     return loop.call(() -> {
       Set<String> present = nodes.stream().map(V4l2Tree.Node::stableKey).collect(Collectors.toSet());
+      notCameras.retainAll(present); // a node that comes back is probed again
       for (Map.Entry<String, String> e : owned.entrySet()) {
         if (!present.contains(e.getKey())) {
           registry.status(e.getValue(), CameraStatus.DISCONNECTED);
@@ -140,7 +145,7 @@ public final class V4l2Discovery {
         Camera known = id == null ? null : registry.find(id);
         boolean samePlace = known != null && known.source() instanceof V4l2Capture
             && ((V4l2Capture) known.source()).device().equals(node.devicePath());
-        if (known == null || !known.connected() || !samePlace) {
+        if ((known == null || !known.connected() || !samePlace) && !notCameras.contains(node.stableKey())) {
           probes.add(probe(node));
         }
       }
@@ -172,6 +177,7 @@ public final class V4l2Discovery {
   private void add(V4l2Tree.Node node, List<VideoFormat> formats) {
     if (formats != null && formats.isEmpty()) {
       LOG.debug("video{} has no capture formats, not a camera", node.number());
+      notCameras.add(node.stableKey());
       return;
     }
     String id = owned.get(node.stableKey());

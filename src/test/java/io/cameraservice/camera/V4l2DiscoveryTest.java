@@ -95,10 +95,39 @@ class V4l2DiscoveryTest {
     }
   }
 
+  /** Where the stand-in v4l2-ctl logs the device of each run. */
+  private Path probes() {
+    return dir.resolve("probes.log");
+  }
+
+  private long probesOf(int n) throws IOException {
+    return Files.readAllLines(probes()).stream().filter(l -> l.endsWith("/video" + n)).count();
+  }
+
+  @Test
+  void aNodeWithoutCaptureFormatsIsProbedOnceNotOnEveryScan() throws Exception {
+    Files.createDirectories(dev);
+    plug(5, "platform/codec", "bcm2835-codec-decode", "uvc-metadata-node.txt", null); // index 0, no capture formats
+    plug(0, "usb1/1-1", "HD Webcam C270", "logitech-c270.txt", "usb-046d_0825_ABC123-video-index0");
+    try (TestService service = TestService.start(dir.resolve("data"), v4l2(3600));
+        RpcClient client = service.connect(Role.VIEWER)) {
+      MediaTesting.await("camera0", Duration.ofSeconds(10), () -> cameras(client).size() == 1);
+      // Each plug is a hot-plug scan of the whole tree, the codec node included.
+      plug(3, "usb1/1-3", "HD Pro Webcam C920", "logitech-c920.txt", "usb-046d_082d_XYZ789-video-index0");
+      client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera3", "CONNECTED"));
+      plug(4, "usb1/1-4", "USB Camera", "uvc-legacy-layout.txt", null);
+      client.awaitNotification(n -> MediaTesting.cameraUpdate(n, "camera4", "CONNECTED"));
+      assertThat(cameras(client)).hasSize(3);
+      assertThat(probesOf(5)).isEqualTo(1);
+      assertThat(probesOf(0)).isEqualTo(1);
+    }
+  }
+
   private Consumer<ObjectNode> v4l2(int scanSeconds) throws IOException {
     Path probe = dir.resolve("v4l2-ctl");
-    Files.writeString(probe, "#!/bin/sh\n# stand-in for v4l2-ctl: $1 is --device=PATH\ncat \"" + fixtures
-        + "/$(basename \"${1#--device=}\").txt\"\n");
+    Files.writeString(probe, "#!/bin/sh\n# stand-in for v4l2-ctl: $1 is --device=PATH\n"
+        + "echo \"$1\" >> \"" + probes() + "\"\n"
+        + "cat \"" + fixtures + "/$(basename \"${1#--device=}\").txt\"\n");
     Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwx------"));
     return tree -> tree.with("cameras").with("v4l2").put("enabled", true).put("sys_root", sys.toString())
         .put("dev_root", dev.toString()).put("probe_command", probe.toString())
