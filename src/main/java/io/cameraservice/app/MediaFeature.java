@@ -118,11 +118,13 @@ final class MediaFeature implements Feature {
   @Override
   public Future<Void> stop() {
     v4l2.stop();
+    externalStreams.stop();
     return media.stop();
   }
 
   @Override
   public void close() {
     v4l2.stop();
+    externalStreams.stop();
   }
 }

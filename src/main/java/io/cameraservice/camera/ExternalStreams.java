@@ -35,6 +35,7 @@ public final class ExternalStreams {
   private final Clock clock;
   private final Map<String, Entry> byUrl = new LinkedHashMap<>();
   private long discoveryTimer = -1;
+  private long reprobeTimer = -1;
   private volatile int discoveryInterval;
   private Instant lastDiscovery;
 
@@ -58,7 +59,19 @@ public final class ExternalStreams {
             new NetworkCapture(s.url(), null, null, 0), CameraCapabilities.UNKNOWN, ValidationStatus.NONE, s.url()));
         refresh(entry);
       }
-      loop.periodic(settings.networkProbeIntervalSeconds() * 1000L, this::reprobeDisconnected);
+      reprobeTimer = loop.periodic(settings.networkProbeIntervalSeconds() * 1000L, this::reprobeDisconnected);
+      scheduleDiscovery();
+    });
+  }
+
+  /** No more probes or discovery: the service is stopping. */
+  public void stop() {
+    loop.run(() -> {
+      if (reprobeTimer >= 0) {
+        loop.cancel(reprobeTimer);
+        reprobeTimer = -1;
+      }
+      discoveryInterval = 0;
       scheduleDiscovery();
     });
   }
