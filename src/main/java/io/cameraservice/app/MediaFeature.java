@@ -11,6 +11,7 @@ import io.cameraservice.camera.ExternalStreams;
 import io.cameraservice.camera.StreamProbe;
 import io.cameraservice.camera.TestPatterns;
 import io.cameraservice.camera.V4l2Discovery;
+import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.governance.HttpAdmission;
@@ -66,8 +67,9 @@ final class MediaFeature implements Feature {
 
     core.capabilities.feature("cameras").feature("v4l2_discovery").feature("test_patterns")
         .feature("external_streams").feature("recording").feature("snapshots").feature("live_streaming")
-        .feature("fmp4_http").feature("mse_websocket").feature("mjpeg")
-        .format("fmp4").format("mp4").format("mkv").format("jpg");
+        .feature("fmp4_http").feature("mse_websocket").feature("mjpeg");
+    RecordingSettings.FORMATS.forEach(core.capabilities::format);
+    core.capabilities.format("jpg");
     core.report.section("camera_metrics", () -> media.meters().cameraSection(core.clock));
     core.report.section("recording_metrics", () -> media.meters().recordingSection());
     core.report.section("stream_metrics", () -> media.meters().streamSection());

@@ -1,10 +1,10 @@
 package io.cameraservice.files;
 
+import io.cameraservice.observability.LatencyPercentiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -65,10 +65,7 @@ public final class FilesMetrics {
     JsonObject latency = new JsonObject();
     listLatency.forEach((kind, timer) -> {
       JsonObject percentiles = new JsonObject().put("count", timer.count());
-      for (ValueAtPercentile p : timer.takeSnapshot().percentileValues()) {
-        percentiles.put("p" + Math.round(p.percentile() * 100) + "_ms",
-            Math.round(p.value(TimeUnit.MILLISECONDS) * 1000) / 1000.0);
-      }
+      LatencyPercentiles.of(timer).forEach(percentiles::put);
       latency.put(kind.folder(), percentiles);
     });
     return new JsonObject().put("deletions", deletions).put("list_latency", latency);

@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,11 +78,8 @@ public final class ConnectionLimiter implements ConnectionGate {
   private boolean newConnectionAllowed(String address) {
     Bucket bucket;
     synchronized (newConnectionBuckets) {
-      bucket = newConnectionBuckets.computeIfAbsent(address, a -> Bucket.builder()
-          .addLimit(limit -> limit.capacity(limits.newConnectionsPerAddress().burst())
-              .refillGreedy(limits.newConnectionsPerAddress().perSecond(), Duration.ofSeconds(1)))
-          .withCustomTimePrecision(time)
-          .build());
+      bucket = newConnectionBuckets.computeIfAbsent(address,
+          a -> RateLimiter.newBucket(limits.newConnectionsPerAddress(), time));
     }
     return bucket.tryConsume(1);
   }

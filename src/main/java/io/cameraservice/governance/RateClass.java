@@ -13,7 +13,10 @@ public enum RateClass {
   /** Administrative operations. */
   ADMIN;
 
+  private final String configName = name().toLowerCase(Locale.ROOT);
+
+  /** The class's key under {@code limits.rates} (asked on every call, so computed once). */
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return configName;
   }
 }

@@ -82,10 +82,15 @@ public final class RateLimiter {
 
     Bucket bucket(String key, RateSettings rate) {
       Bucket bucket = buckets.get(key);
-      return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> Bucket.builder()
-          .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
-          .withCustomTimePrecision(time)
-          .build());
+      return bucket != null ? bucket : buckets.computeIfAbsent(key, k -> newBucket(rate, time));
     }
+  }
+
+  /** A token bucket holding {@code burst} tokens, refilled at {@code per_second}, on {@code time}. */
+  static Bucket newBucket(RateSettings rate, TimeMeter time) {
+    return Bucket.builder()
+        .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
+        .withCustomTimePrecision(time)
+        .build();
   }
 }

@@ -6,7 +6,6 @@ import io.cameraservice.rpc.RpcObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,15 +92,9 @@ public final class RpcMetrics implements RpcObserver {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("count", (long) m.requests.count());
       entry.put("errors", (long) m.errors.values().stream().mapToDouble(Counter::count).sum());
-      for (ValueAtPercentile p : m.latency.takeSnapshot().percentileValues()) {
-        entry.put("p" + Math.round(p.percentile() * 100) + "_ms", round(p.value(TimeUnit.MILLISECONDS)));
-      }
+      entry.putAll(LatencyPercentiles.of(m.latency));
       out.put(method, entry);
     });
     return out;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 }
