@@ -318,7 +318,9 @@ final class Recording implements FragmentSink {
     return closedSeconds + (writer == null ? 0 : writer.durationSeconds());
   }
 
+  /** Bytes of the final files once they are all closed (status is final then), bytes written so far before. */
   long bytes() {
-    return done.future().isComplete() ? closedBytes : writtenBytes + (writer == null ? 0 : writer.bytes());
+    return finalStatus != null && status == finalStatus ? closedBytes
+        : writtenBytes + (writer == null ? 0 : writer.bytes());
   }
 }

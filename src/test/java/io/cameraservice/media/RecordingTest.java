@@ -121,6 +121,11 @@ class RecordingTest {
 
       JsonObject again = client.call("stop_recording", new JsonObject().put("device", "camera0"));
       assertThat(again.getJsonObject("error").getInteger("code")).as("it already stopped").isEqualTo(-32020);
+      try (RpcClient admin = service.connect(Role.ADMIN)) {
+        // Counted as the final (remuxed) file: the bytes on disk, what stop_recording and the catalog report.
+        assertThat(admin.result("get_metrics", null).getJsonObject("recording_metrics")
+            .getLong("bytes_written_total")).isEqualTo(file.toFile().length());
+      }
     }
   }
 
