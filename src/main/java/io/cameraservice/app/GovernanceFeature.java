@@ -46,8 +46,6 @@ final class GovernanceFeature implements Feature {
   private final LoadShedder shedder;
   final HttpAdmission http;
   final ConnectionGate connections;
-  private long sweepTimer = -1;
-
   /** @param sampler resource readings to use instead of this process's (tests), or null */
   GovernanceFeature(Core core, ResourceSampler sampler) {
     this.core = core;
@@ -99,12 +97,13 @@ final class GovernanceFeature implements Feature {
   /** Event-loop probes (one per loop, so after the servers run), then sampling and evaluation on their thread. */
   @Override
   public Future<Void> start() {
-    sweepTimer = core.vertx.setPeriodic(HTTP_CLIENT_SWEEP_MS, id -> http.forgetIdleClients());
     return loopProbe.deploy(core.vertx, core.config.server().effectiveEventLoops()).map(id -> {
       thread.every(Duration.ofSeconds(core.config.resources().sampleIntervalSeconds()), "resource sampling",
           resources::sample);
       thread.every(Duration.ofSeconds(core.config.alerts().evaluationIntervalSeconds()), "alert evaluation",
           alerts::evaluate);
+      // Walks up to MAX_HTTP_CLIENTS entries: on this thread, not an event loop.
+      thread.every(Duration.ofMillis(HTTP_CLIENT_SWEEP_MS), "http client sweep", http::forgetIdleClients);
       return null;
     });
   }
@@ -115,12 +114,6 @@ final class GovernanceFeature implements Feature {
       resources.sample();
       return alerts.evaluate();
     });
-  }
-
-  @Override
-  public Future<Void> stop() {
-    core.vertx.cancelTimer(sweepTimer);
-    return Future.succeededFuture();
   }
 
   @Override

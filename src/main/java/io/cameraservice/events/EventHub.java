@@ -60,9 +60,7 @@ public final class EventHub {
   }
 
   public void subscribeDefaults(String subscriberId) {
-    Set<String> topics = new LinkedHashSet<>();
-    Topics.DEFAULT_PATTERNS.forEach(p -> topics.addAll(Topics.expand(p)));
-    subscribe(subscriberId, topics, null);
+    subscribe(subscriberId, Topics.DEFAULTS, null);
   }
 
   /** Adds topics (already expanded) and sets the device filter (null: all devices); answers the topics now held. */

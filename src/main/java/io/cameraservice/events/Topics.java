@@ -26,10 +26,19 @@ public final class Topics {
   /** What a new session is subscribed to. */
   public static final List<String> DEFAULT_PATTERNS = List.of("camera.*", "recording.*", SYSTEM_HEALTH);
 
+  /** {@link #DEFAULT_PATTERNS} expanded. */
+  public static final Set<String> DEFAULTS = expandAll(DEFAULT_PATTERNS);
+
   /** Topics only admins receive. */
   public static final Set<String> ADMIN_ONLY = Set.of(SYSTEM_ALERT);
 
   private Topics() {}
+
+  private static Set<String> expandAll(List<String> patterns) {
+    Set<String> out = new LinkedHashSet<>();
+    patterns.forEach(p -> out.addAll(expand(p)));
+    return java.util.Collections.unmodifiableSet(out);
+  }
 
   /**
    * The topics a name stands for: itself if it is a topic, every topic of a group for {@code group.*}, all topics for

@@ -86,8 +86,7 @@ final class FfmpegRun {
     Process process;
     try {
       server.bind(UnixDomainSocketAddress.of(socketPath));
-      process = ChildProcesses.start(new ProcessBuilder(command)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))));
+      process = ChildProcesses.start(new ProcessBuilder(command));
     } catch (IOException | RuntimeException e) {
       server.close();
       Files.deleteIfExists(socketPath);

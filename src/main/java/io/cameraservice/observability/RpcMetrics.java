@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RpcMetrics implements RpcObserver {
 
+  /** Meter names, also read by the alert rules' inputs (a renamed meter must not silently read as zero there). */
+  public static final String LATENCY = "rpc_request_duration";
+  public static final String REQUESTS = "rpc_requests";
+  public static final String ERRORS = "rpc_errors";
+  public static final String REJECTIONS = "rpc_rejections";
+
   private static final String UNKNOWN = "unknown";
 
   private final MeterRegistry registry;
@@ -39,7 +45,7 @@ public final class RpcMetrics implements RpcObserver {
 
     MethodMeters(String method) {
       this.method = method;
-      this.latency = Timer.builder("rpc_request_duration")
+      this.latency = Timer.builder(LATENCY)
           .description("Time from receiving a request to having its answer")
           .tag("method", method)
           .publishPercentileHistogram()
@@ -49,11 +55,11 @@ public final class RpcMetrics implements RpcObserver {
           .maximumExpectedValue(Duration.ofSeconds(30))
           .distributionStatisticExpiry(Duration.ofMinutes(1))
           .register(registry);
-      this.requests = Counter.builder("rpc_requests").tag("method", method).register(registry);
+      this.requests = Counter.builder(REQUESTS).tag("method", method).register(registry);
     }
 
     Counter errors(int code) {
-      return errors.computeIfAbsent(code, c -> Counter.builder("rpc_errors")
+      return errors.computeIfAbsent(code, c -> Counter.builder(ERRORS)
           .tag("method", method).tag("code", String.valueOf(c)).register(registry));
     }
   }
@@ -73,7 +79,7 @@ public final class RpcMetrics implements RpcObserver {
 
   /** Calls refused by a limit, by the limit's scope ({@code rpc_rejections_total{scope}}). */
   private void rejected(String scope) {
-    rejectionsByScope.computeIfAbsent(String.valueOf(scope), s -> Counter.builder("rpc_rejections")
+    rejectionsByScope.computeIfAbsent(String.valueOf(scope), s -> Counter.builder(REJECTIONS)
         .description("Calls answered with -32040 by a rate limit, queue bound, lockout or load shedding")
         .tag("scope", s).register(registry)).increment();
   }

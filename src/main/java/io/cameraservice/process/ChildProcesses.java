@@ -24,9 +24,10 @@ public final class ChildProcesses {
 
   private ChildProcesses() {}
 
-  /** Starts {@code builder} and tracks the process until it exits. */
+  /** Starts {@code builder} (stdin from /dev/null) and tracks the process until it exits. */
   public static Process start(ProcessBuilder builder) throws java.io.IOException {
-    Process process = builder.start();
+    // A child never reads the service's own stdin (a terminal, or whatever started the service).
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     LIVE.add(process);
     process.onExit().thenRun(() -> LIVE.remove(process));
     return process;

@@ -38,8 +38,7 @@ public final class Commands {
   }
 
   public static Result run(List<String> command, Duration timeout) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(devNull()));
-    Process process = ChildProcesses.start(builder);
+    Process process = ChildProcesses.start(new ProcessBuilder(command));
     CompletableFuture<String> out = drain(process.getInputStream());
     CompletableFuture<String> err = drain(process.getErrorStream());
     boolean finished;
@@ -84,9 +83,5 @@ public final class Commands {
     reader.setDaemon(true);
     reader.start();
     return result;
-  }
-
-  static java.io.File devNull() {
-    return new java.io.File("/dev/null");
   }
 }

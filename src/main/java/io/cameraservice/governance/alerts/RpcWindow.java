@@ -1,5 +1,6 @@
 package io.cameraservice.governance.alerts;
 
+import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.rpc.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -46,10 +47,10 @@ final class RpcWindow {
 
   /** Closes the window at {@code now}; the first call only sets the starting point (all figures 0). */
   void advance(Instant now) {
-    double requests = sum("rpc_requests", null);
-    double errors = sum("rpc_errors", null);
-    double serverErrors = sum("rpc_errors", SERVER_CODES);
-    double rejections = sum("rpc_rejections", null);
+    double requests = sum(RpcMetrics.REQUESTS, null);
+    double errors = sum(RpcMetrics.ERRORS, null);
+    double serverErrors = sum(RpcMetrics.ERRORS, SERVER_CODES);
+    double rejections = sum(RpcMetrics.REJECTIONS, null);
     latencyP95Seconds = worstP95OfActiveMethods();
     if (previousAt != null) {
       double seconds = Duration.between(previousAt, now).toMillis() / 1000.0;
@@ -99,7 +100,7 @@ final class RpcWindow {
 
   private double worstP95OfActiveMethods() {
     double worst = 0;
-    for (Timer timer : registry.find("rpc_request_duration").timers()) {
+    for (Timer timer : registry.find(RpcMetrics.LATENCY).timers()) {
       long count = timer.count();
       Long seen = timerCounts.put(timer.getId(), count);
       // A method first seen now was called in this window, unless this is the first window (the starting point).
