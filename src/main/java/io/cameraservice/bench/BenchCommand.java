@@ -119,10 +119,11 @@ public final class BenchCommand {
           new JsonObject(Files.readString(current)));
       PrintWriter out = spec.commandLine().getOut();
       for (JsonObject row : rows) {
+        boolean points = row.getBoolean("points");
         out.printf("%-10s %-60s %14.3f -> %14.3f  (%+.1f%s, %s is better)%n",
             row.getBoolean("regression") ? "REGRESSION" : "ok", row.getString("figure"), row.getDouble("baseline"),
-            row.getDouble("current"), row.getDouble("change") * (row.getString("figure").endsWith("percent") ? 1 : 100),
-            row.getString("figure").endsWith("percent") ? " points" : "%", row.getString("better"));
+            row.getDouble("current"), row.getDouble("change") * (points ? 1 : 100), points ? " points" : "%",
+            row.getString("better"));
       }
       if (rows.isEmpty()) {
         out.println("nothing to compare: no scenario is in both files");

@@ -87,7 +87,8 @@ final class Comparison {
       regression = rule.better() == Better.LOWER ? change > allowed : -change > allowed;
     }
     rows.add(new JsonObject().put("figure", figure).put("baseline", base).put("current", now)
-        .put("change", Results.round(change)).put("better", rule.better().name().toLowerCase(java.util.Locale.ROOT))
+        .put("change", Results.round(change)).put("points", rule.points())
+        .put("better", rule.better().name().toLowerCase(java.util.Locale.ROOT))
         .put("regression", regression));
   }
 }

@@ -106,6 +106,9 @@ final class FileListingScenario implements Scenario {
       double seen = Results.round((System.nanoTime() - started) / 1e9);
       while (!rpc.result("get_metrics", null).getJsonObject("file_metrics").getJsonObject("catalog")
           .getBoolean("metadata_backfill_idle")) {
+        if (System.nanoTime() - started > 600_000_000_000L) {
+          throw new IllegalStateException("metadata backfill not done after 600 s");
+        }
         Thread.sleep(100);
       }
       long total = rpc.result("list_recordings", new JsonObject().put("limit", 1)).getLong("total");

@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,16 +44,22 @@ final class SoakScenario implements Scenario {
       List<WebSocket> sockets = client.connect(server.port(), CONNECTIONS, server.token(Role.ADMIN));
       JsonArray samples = new JsonArray();
       AtomicReference<Exception> sampling = new AtomicReference<>();
-      long sampler = client.vertx().setPeriodic(SAMPLE_MS, id -> {
+      // On a thread of its own: reading /proc on the generator's event loop would delay the answers it times.
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(() -> {
         try {
           samples.add(server.rssBytes());
         } catch (Exception e) {
           sampling.set(e);
         }
-      });
-      JsonObject load = Results.measure(server, () -> client.closedLoop(sockets, i -> MIX.get(i % MIX.size()),
-          total, 0));
-      client.vertx().cancelTimer(sampler);
+      }, SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
+      JsonObject load;
+      try {
+        load = Results.measure(server, () -> client.closedLoop(sockets, i -> MIX.get(i % MIX.size()), total, 0));
+      } finally {
+        sampler.shutdown();
+        sampler.awaitTermination(10, TimeUnit.SECONDS); // and the samples it took are visible from here on
+      }
       if (sampling.get() != null) {
         throw sampling.get();
       }
