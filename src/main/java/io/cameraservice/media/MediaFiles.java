@@ -3,6 +3,7 @@ package io.cameraservice.media;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
 import io.vertx.core.Future;
 import java.nio.file.Path;
@@ -30,6 +31,12 @@ final class MediaFiles {
 
   MediaIntake intake() {
     return intake;
+  }
+
+  /** Drops a registered file the disk would not write, then fails with -32050 {@code storage_failed} and why. */
+  <T> Future<T> storageFailed(MediaKind kind, String camera, String name, Throwable cause) {
+    return intake.discard(kind, camera, name).transform(x -> Future.failedFuture(RpcError.dependencyFailed(
+        "storage_failed", "disk", cause.getClass().getSimpleName() + ": " + cause.getMessage()).exception()));
   }
 
   static String stem(String camera, Instant at) {

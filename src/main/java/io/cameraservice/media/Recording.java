@@ -2,7 +2,6 @@ package io.cameraservice.media;
 
 import io.cameraservice.camera.CameraLoop;
 import io.cameraservice.files.MediaKind;
-import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.file.Files;
@@ -97,9 +96,7 @@ final class Recording implements FragmentSink {
             format.wireName(), 0)
         .compose(path -> SegmentWriter.open(ctx.loop().vertx(), path,
             format.remuxed() ? MediaFiles.partOf(path) : path, ctx.queueBytes())
-            .recover(e -> ctx.files().intake().discard(MediaKind.RECORDING, cameraId, name(path))
-                .transform(x -> Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
-                    e.getClass().getSimpleName() + ": " + e.getMessage()).exception()))))
+            .recover(e -> ctx.files().storageFailed(MediaKind.RECORDING, cameraId, name(path), e)))
         .onSuccess(w -> {
           currentName = name(w.path());
           fileNames.add(currentName);

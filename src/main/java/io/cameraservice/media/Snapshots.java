@@ -5,7 +5,6 @@ import io.cameraservice.events.EventHub;
 import io.cameraservice.events.Topics;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -92,9 +91,7 @@ final class Snapshots {
   private Future<Saved> write(String cameraId, Path path, Buffer jpeg) {
     String name = path.getFileName().toString();
     return fsPool.submit(() -> Files.write(path, jpeg.getBytes()))
-        .recover(e -> files.intake().discard(MediaKind.SNAPSHOT, cameraId, name).transform(x ->
-            Future.failedFuture(RpcError.dependencyFailed("storage_failed", "disk",
-                e.getClass().getSimpleName() + ": " + e.getMessage()).exception())))
+        .recover(e -> files.storageFailed(MediaKind.SNAPSHOT, cameraId, name, e))
         .compose(written -> files.intake().complete(MediaKind.SNAPSHOT, cameraId, name)
             .<Object>map(f -> f)
             .recover(e -> {
