@@ -61,7 +61,9 @@ public final class CameraService {
   private final WebSocketServer server;
   /** Completes when the first stop() has finished; every later stop() answers the same. */
   private final Promise<Void> stopped = Promise.promise();
+  /** Makes stop() run once; health states read core.health, marked in the same step. */
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final BuildInfo build = BuildInfo.load();
   private volatile int port = -1;
 
   private CameraService(ServiceConfig config, Clock clock, ResourceSampler sampler) {
@@ -72,10 +74,9 @@ public final class CameraService {
     core.report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), core.dataDir(),
         governance::serviceCpuPercent));
     this.files = new FilesFeature(core, access.http, governance.http);
-    this.media = new MediaFeature(core, files.intake, access.http, governance.http, stopping::get);
+    this.media = new MediaFeature(core, files.intake, access.http, governance.http);
     this.features = List.of(access, files, media, governance);
 
-    BuildInfo build = BuildInfo.load();
     SystemMethods system = new SystemMethods(build, core.capabilities, core.health, media.cameras, core.report,
         core.pools.fs(), clock, config.cameras().maxCameras());
     system.registerInto(methods);
@@ -101,7 +102,7 @@ public final class CameraService {
         .put("connections", server.openConnections())
         .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(server.connectionsPerEventLoop()))));
     core.health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
-        : stopping.get() ? ComponentState.STOPPING : ComponentState.RUNNING);
+        : core.health.isStopping() ? ComponentState.STOPPING : ComponentState.RUNNING);
   }
 
   /** Builds and starts the service; the future completes once it accepts connections. */
@@ -137,7 +138,7 @@ public final class CameraService {
     port = actualPort;
     core.health.markStarted();
     core.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
-        new JsonObject().put("version", BuildInfo.load().version()).put("port", actualPort)));
+        new JsonObject().put("version", build.version()).put("port", actualPort)));
     LOG.info("listening on {}:{} with {} event loop(s), {} transport", core.config.server().host(), actualPort,
         core.config.server().effectiveEventLoops(), core.vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
   }

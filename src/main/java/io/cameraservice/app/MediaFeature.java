@@ -26,7 +26,6 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +46,7 @@ final class MediaFeature implements Feature {
   private final HttpAdmission admission;
   private volatile Boolean ffmpegUsable;
 
-  MediaFeature(Core core, MediaIntake intake, HttpAuthenticator httpAuth, HttpAdmission admission,
-      BooleanSupplier stopping) {
+  MediaFeature(Core core, MediaIntake intake, HttpAuthenticator httpAuth, HttpAdmission admission) {
     this.core = core;
     this.httpAuth = httpAuth;
     this.admission = admission;
@@ -73,10 +71,10 @@ final class MediaFeature implements Feature {
     core.report.section("camera_metrics", () -> media.meters().cameraSection(core.clock));
     core.report.section("recording_metrics", () -> media.meters().recordingSection());
     core.report.section("stream_metrics", () -> media.meters().streamSection());
-    core.health.register("camera_monitor", false, () -> stopping.getAsBoolean() ? ComponentState.STOPPING
+    core.health.register("camera_monitor", false, () -> core.health.isStopping() ? ComponentState.STOPPING
         : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
     core.health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
-        : stopping.getAsBoolean() ? ComponentState.STOPPING
+        : core.health.isStopping() ? ComponentState.STOPPING
         : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
   }
 
