@@ -1,6 +1,5 @@
 package io.cameraservice.cli;
 
-import io.cameraservice.bench.BenchCommand;
 import io.cameraservice.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "camera-service", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Camera station: WebSocket JSON-RPC API for cameras, recordings, snapshots and live streams.",
     subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, ApiKeyCommand.class,
-        ConfigCommand.class, BenchCommand.class})
+        ConfigCommand.class})
 public final class Main {
 
   /** Exit status for a configuration that cannot be used. */

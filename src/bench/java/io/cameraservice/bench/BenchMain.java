@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,12 +18,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Benchmarks against real server processes started from this build: {@code bench run [NAME...]} writes one JSON
- * result file; {@code bench compare BASELINE CURRENT} exits 1 on a regression beyond the tolerance.
+ * {@code java -jar camera-service-bench.jar <command>}: benchmarks against real server processes started from the
+ * product jar of the same build. {@code run [NAME...]} writes one JSON result file; {@code compare BASELINE CURRENT}
+ * exits 1 on a regression beyond the tolerance. Not part of the product jar: the service never loads this package.
  */
-@Command(name = "bench", description = "Benchmarks against real server processes; results as JSON.",
-    subcommands = {BenchCommand.Run.class, BenchCommand.Compare.class})
-public final class BenchCommand {
+@Command(name = "camera-service-bench",
+    description = "Benchmarks against real server processes; results as JSON.",
+    subcommands = {BenchMain.Run.class, BenchMain.Compare.class})
+public final class BenchMain {
+
+  /** How a result file says it was made (the jar sits next to the product jar it runs). */
+  private static final String COMMAND = "java -jar target/camera-service-bench.jar run";
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line in-process (used by {@link #main} and by tests) and answers its exit status. */
+  public static int run(String... args) {
+    return new CommandLine(new BenchMain()).execute(args);
+  }
 
   @Command(name = "run", description = "Run the named scenarios (all when none is named) and write one result "
       + "file; an unknown name prints the list of known ones. See docs/performance.md.")
@@ -68,7 +86,7 @@ public final class BenchCommand {
         log.flush();
       }
       JsonObject file = new JsonObject()
-          .put("command", "java -jar target/camera-service.jar bench run --out " + out
+          .put("command", COMMAND + " --out " + out
               + (timeScale != 1.0 ? " --time-scale " + timeScale : "")
               + (names.isEmpty() ? "" : " " + String.join(" ", names)))
           .put("timestamp", Timestamps.format(Instant.now()))

@@ -2,6 +2,7 @@ package io.cameraservice.bench;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.cli.Main;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service under test in a child process of its own (this JVM's class path, {@code serve --port 0}), so that its
- * CPU time and memory are measured apart from the load generator's. Optionally pinned to CPUs with {@code taskset}.
+ * The service under test in a child process of its own ({@code serve --port 0} on this JVM's class path, which holds
+ * the product jar of the same build), so that its CPU time and memory are measured apart from the load generator's.
+ * Optionally pinned to CPUs with {@code taskset}.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -99,7 +101,7 @@ final class BenchServer implements AutoCloseable {
     Map<String, String> env = new HashMap<>(options.settings());
     env.put("CAMERA_SERVICE_AUTH_JWT_SECRET", secret);
     env.put("CAMERA_SERVICE_STORAGE_DATA_DIR", options.dataDir().toString());
-    return launch(options, "io.cameraservice.cli.Main", List.of("serve", "--port", "0"), env, secret);
+    return launch(options, Main.class.getName(), List.of("serve", "--port", "0"), env, secret);
   }
 
   /** The bare Vert.x reference server ({@link BareVertxServer}) on a free port, with the same JVM settings. */
