@@ -32,6 +32,8 @@ public final class TlsReloader {
   /** Digest of the last pair tried, good or bad, so a bad pair is reported once, not on every tick. */
   private volatile String lastSeen;
   private long timer = -1;
+  /** Set while a check runs, so a slow disk never stacks checks up on the worker pool. */
+  private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
 
   private TlsReloader(Vertx vertx, Path certFile, Path keyFile, long periodMillis, MeterRegistry registry,
       TlsCertificates.Loaded first) {
@@ -76,6 +78,9 @@ public final class TlsReloader {
   }
 
   private void check() {
+    if (!checking.compareAndSet(false, true)) {
+      return;
+    }
     vertx.executeBlocking(() -> {
       try {
         TlsCertificates.Loaded loaded = TlsCertificates.load(certFile, keyFile);
@@ -97,7 +102,7 @@ public final class TlsReloader {
         }
         return null;
       }
-    }, false).onSuccess(loaded -> {
+    }, false).onComplete(done -> checking.set(false)).onSuccess(loaded -> {
       if (loaded != null) {
         listeners.forEach(l -> l.accept(loaded.options().copy()));
       }
