@@ -4,6 +4,7 @@ import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.rpc.RpcError;
+import io.cameraservice.server.tls.TlsReloader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -35,11 +36,13 @@ final class HttpServerVerticle extends VerticleBase {
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
+  private final TlsReloader tls;
   private HttpServer server;
+  private Runnable stopReloads = () -> {};
 
   HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
       ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes,
-      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis) {
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, TlsReloader tls) {
     this.settings = settings;
     this.port = port;
     this.dispatcher = dispatcher;
@@ -49,6 +52,7 @@ final class HttpServerVerticle extends VerticleBase {
     this.routes = routes;
     this.closeListeners = closeListeners;
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
+    this.tls = tls;
   }
 
   @Override
@@ -67,6 +71,11 @@ final class HttpServerVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(settings.websocketCompression())
         .setPerFrameWebSocketCompressionSupported(settings.websocketCompression())
         .setRegisterWebSocketWriteHandlers(false);
+    if (tls != null) {
+      options.setSsl(true).setKeyCertOptions(tls.options().getKeyCertOptions());
+      // A new pair applies to new connections; open ones keep the certificate they were made with.
+      stopReloads = tls.onReload(ssl -> server.updateSSLOptions(ssl, true));
+    }
     Router router = Router.router(vertx);
     router.get(WS_PATH).handler(ctx -> ctx.response().setStatusCode(426).putHeader("Upgrade", "websocket")
         .end("WebSocket upgrade required"));
@@ -76,6 +85,12 @@ final class HttpServerVerticle extends VerticleBase {
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::open);
     return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() throws Exception {
+    stopReloads.run();
+    return super.stop();
   }
 
   private void handshake(ServerWebSocketHandshake handshake) {

@@ -3,6 +3,7 @@ package io.cameraservice.server;
 import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.rpc.RpcDispatcher;
+import io.cameraservice.server.tls.TlsReloader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ public final class WebSocketServer {
   private final long slowConsumerGraceMillis;
   private volatile boolean accepting = true;
   private final List<String> deployments = new ArrayList<>();
+  private final MeterRegistry registry;
+  private TlsReloader tls;
 
   /**
    * @param closeListeners told the connection id of every socket that closes (e.g. to drop its rate-limit buckets)
@@ -48,6 +52,7 @@ public final class WebSocketServer {
     this.settings = settings;
     this.dispatcher = dispatcher;
     this.events = events;
+    this.registry = registry;
     this.connections = new ConnectionRegistry(registry);
     this.gate = gate;
     this.routes = List.copyOf(routes);
@@ -57,6 +62,17 @@ public final class WebSocketServer {
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
   public Future<Integer> start() {
+    if (!settings.tls().enabled()) {
+      return listen();
+    }
+    return TlsReloader.start(vertx, Path.of(settings.tls().certFile()), Path.of(settings.tls().keyFile()),
+        settings.tls().reloadCheckSeconds() * 1000L, registry).compose(reloader -> {
+          tls = reloader;
+          return listen();
+        });
+  }
+
+  private Future<Integer> listen() {
     if (settings.port() != 0) {
       return deploy(settings.port());
     }
@@ -98,7 +114,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes, closeListeners, slowConsumerGraceMillis);
+    }, routes, closeListeners, slowConsumerGraceMillis, tls);
   }
 
   public int openConnections() {
@@ -121,6 +137,9 @@ public final class WebSocketServer {
   }
 
   public Future<Void> undeploy() {
+    if (tls != null) {
+      tls.stop();
+    }
     List<Future<Void>> all = new ArrayList<>();
     deployments.forEach(id -> all.add(vertx.undeploy(id)));
     return Future.all(all).mapEmpty();

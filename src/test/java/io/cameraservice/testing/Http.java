@@ -48,8 +48,13 @@ public final class Http {
 
   /** The value of one sample in the service's /metrics text, or 0 when absent. */
   public static double metric(int port, String sample) {
+    return sample(get(port, "/metrics").body(), sample);
+  }
+
+  /** The value of one sample in a /metrics text (e.g. fetched over https), or 0 when absent. */
+  public static double sample(String metricsText, String sample) {
     Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE)
-        .matcher(get(port, "/metrics").body());
+        .matcher(metricsText);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }

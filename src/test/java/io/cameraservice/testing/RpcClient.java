@@ -39,7 +39,17 @@ public final class RpcClient implements AutoCloseable {
   }
 
   public static RpcClient connect(int port) {
-    WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
+    return connect(port, new WebSocketClientOptions());
+  }
+
+  /** Over wss, trusting only the PEM certificate {@code trustedCert}. */
+  public static RpcClient connectTls(int port, java.nio.file.Path trustedCert) {
+    return connect(port, new WebSocketClientOptions().setSsl(true)
+        .setTrustOptions(new io.vertx.core.net.PemTrustOptions().addCertPath(trustedCert.toString())));
+  }
+
+  private static RpcClient connect(int port, WebSocketClientOptions options) {
+    WebSocketClient client = VERTX.createWebSocketClient(options
         .setMaxFrameSize(16 << 20).setMaxMessageSize(64 << 20));
     try {
       WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
