@@ -61,6 +61,19 @@ class JsonRpcProtocolTest {
   }
 
   @Test
+  void idsBeyondADoubleKeepTheirNumberToken() {
+    try (RpcClient client = SHARED.get().connect()) {
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1e999}");
+      String answer = client.nextText(5_000);
+      assertThat(answer).contains("\"id\":1E+999").doesNotContain("Infinity");
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":-1.5e-400}");
+      assertThat(client.nextText(5_000)).contains("\"id\":-1.5E-400");
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":123456789012345678901234567890}");
+      assertThat(client.nextText(5_000)).contains("\"id\":123456789012345678901234567890}");
+    }
+  }
+
+  @Test
   void notificationIsExecutedButNeverAnswered() {
     try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}");
