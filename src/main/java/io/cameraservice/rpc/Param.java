@@ -136,6 +136,15 @@ public final class Param {
     return name;
   }
 
+  Type type() {
+    return type;
+  }
+
+  /** The allowed values of a {@link #oneOf} string, else null. */
+  List<String> allowedValues() {
+    return allowed == null ? null : allowedOrder;
+  }
+
   boolean isRequired() {
     return required;
   }
