@@ -33,10 +33,10 @@ final class AccessFeature implements Feature {
     this.apiKeys = new ApiKeyStore(core.config.storage().statePath(), core.clock);
     this.authenticator = new Authenticator(new JwtVerifier(core.vertx, core.secret(),
         core.config.auth().clockSkewSeconds(), core.clock), apiKeys, core.pools.fs(), core.clock);
-    this.http = new HttpAuthenticator(authenticator);
-    this.tokens = new TokenMinter(core.vertx, core.secret(), core.clock);
     this.failures = new AuthFailureLimiter(core.config.limits().authFailures().max(),
         core.config.limits().authFailures().windowSeconds() * 1000L, core.clock, MAX_TRACKED_ADDRESSES);
+    this.http = new HttpAuthenticator(authenticator, failures);
+    this.tokens = new TokenMinter(core.vertx, core.secret(), core.clock);
     this.permissions = PermissionMatrix.withOverrides(core.config.auth().permissions());
     core.events.deliverToSessionsThat(authenticator::isLive);
     core.capabilities.feature("jwt_auth").feature("api_keys");

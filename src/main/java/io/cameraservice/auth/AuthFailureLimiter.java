@@ -1,74 +1,106 @@
 package io.cameraservice.auth;
 
+import io.cameraservice.rpc.ErrorCode;
+import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.RpcException;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Brute-force protection: after {@code max} failed authentications from one address within {@code window}, further
- * attempts from it are refused until the oldest of those failures is older than the window. The failure log per
- * address holds at most {@code max} entries and at most {@code maxAddresses} addresses are tracked (least recently
- * failing forgotten first), so memory stays bounded whatever an attacker does.
+ * attempts from it are refused until the oldest of those failures is older than the window. Every credential path
+ * (the {@code authenticate} method, HTTP headers) goes through {@link #judge}, which reserves a slot before the
+ * credential is judged: failures plus attempts still being judged never exceed {@code max}, so a batch, pipelined
+ * sockets or API-key checks running on a pool cannot get more than {@code max} guesses judged per window. The
+ * failure log per address holds at most {@code max} entries and at most {@code maxAddresses} addresses are tracked
+ * (least recently failing forgotten first), so memory stays bounded whatever an attacker does.
  */
 public final class AuthFailureLimiter {
 
   private final int max;
   private final long windowMillis;
   private final Clock clock;
-  private final Map<String, Deque<Long>> failures;
+  private final Map<String, Attempts> attempts;
 
   public AuthFailureLimiter(int max, long windowMillis, Clock clock, int maxAddresses) {
     this.max = max;
     this.windowMillis = windowMillis;
     this.clock = clock;
-    this.failures = new LinkedHashMap<>(16, 0.75f, true) {
+    this.attempts = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-        return size() > maxAddresses;
+      protected boolean removeEldestEntry(Map.Entry<String, Attempts> eldest) {
+        // An address with attempts in flight is kept: forgetting it would hand back its reserved slots.
+        return size() > maxAddresses && eldest.getValue().inFlight == 0;
       }
     };
   }
 
-  public int max() {
-    return max;
-  }
-
-  public long windowMillis() {
-    return windowMillis;
-  }
-
-  /** Milliseconds until this address may try again; 0 when it may try now. */
-  public synchronized long lockedForMillis(String address) {
-    Deque<Long> log = failures.get(address);
-    if (log == null) {
-      return 0;
+  /**
+   * Judges a credential from {@code address}: refused with -32040 {@code auth_locked_out} (nothing judged) when the
+   * address has no slot left, otherwise {@code judge} runs and a -32001 answer counts as a failure.
+   */
+  public <T> Future<T> judge(String address, Supplier<Future<T>> judge) {
+    RpcError lockout = reserve(address);
+    if (lockout != null) {
+      return Future.failedFuture(lockout.exception());
     }
+    Future<T> verdict;
+    try {
+      verdict = judge.get();
+    } catch (RuntimeException e) {
+      verdict = Future.failedFuture(e);
+    }
+    return verdict.andThen(done -> settle(address, done.failed() && isAuthFailure(done.cause())));
+  }
+
+  private static boolean isAuthFailure(Throwable e) {
+    return e instanceof RpcException r && r.error().code() == ErrorCode.AUTHENTICATION_FAILED;
+  }
+
+  private synchronized RpcError reserve(String address) {
     long now = clock.millis();
-    prune(log, now);
-    if (log.isEmpty()) {
-      failures.remove(address);
-      return 0;
+    Attempts log = attempts.computeIfAbsent(address, a -> new Attempts());
+    log.prune(now, windowMillis);
+    if (log.failures.size() + log.inFlight < max) {
+      log.inFlight++;
+      return null;
     }
-    return log.size() >= max ? log.peekFirst() + windowMillis - now : 0;
+    // With only attempts in flight the wait is unknown until they are judged; a second is a fair hint.
+    long retryMs = log.failures.isEmpty() ? 1000 : Math.max(1, log.failures.peekFirst() + windowMillis - now);
+    return RpcError.rateLimited("auth_locked_out", retryMs, max, "auth_failures")
+        .with("window_seconds", windowMillis / 1000);
   }
 
-  public synchronized void recordFailure(String address) {
+  private synchronized void settle(String address, boolean failed) {
+    Attempts log = attempts.computeIfAbsent(address, a -> new Attempts());
+    log.inFlight = Math.max(0, log.inFlight - 1);
     long now = clock.millis();
-    Deque<Long> log = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-    prune(log, now);
-    log.addLast(now);
-    while (log.size() > max) {
-      log.removeFirst();
+    log.prune(now, windowMillis);
+    if (failed) {
+      log.failures.addLast(now);
+      while (log.failures.size() > max) {
+        log.failures.removeFirst();
+      }
+    }
+    if (log.failures.isEmpty() && log.inFlight == 0) {
+      attempts.remove(address);
     }
   }
 
-  private void prune(Deque<Long> log, long now) {
-    while (!log.isEmpty() && log.peekFirst() + windowMillis <= now) {
-      log.removeFirst();
+  private static final class Attempts {
+    private final ArrayDeque<Long> failures = new ArrayDeque<>();
+    private int inFlight;
+
+    void prune(long now, long windowMillis) {
+      while (!failures.isEmpty() && failures.peekFirst() + windowMillis <= now) {
+        failures.removeFirst();
+      }
     }
   }
 }

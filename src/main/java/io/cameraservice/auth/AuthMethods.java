@@ -45,14 +45,8 @@ public final class AuthMethods {
   private Future<JsonObject> authenticate(Call call) {
     RpcConnection connection = call.connection();
     String address = connection.remoteAddress();
-    long lockedMs = failures.lockedForMillis(address);
-    if (lockedMs > 0) {
-      return Future.failedFuture(RpcError.rateLimited("auth_locked_out", lockedMs, failures.max(), "auth_failures")
-          .with("window_seconds", failures.windowMillis() / 1000).exception());
-    }
-    return authenticator.authenticate(call.params().string("auth_token"))
+    return failures.judge(address, () -> authenticator.authenticate(call.params().string("auth_token")))
         .recover(e -> {
-          failures.recordFailure(address);
           String reason = e instanceof RpcException ? ((RpcException) e).error().reason() : "invalid_token";
           LOG.info("authentication failed from {}: {}", address, reason);
           return Future.failedFuture(e);

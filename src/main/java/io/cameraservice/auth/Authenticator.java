@@ -30,7 +30,9 @@ public final class Authenticator {
 
   /** Whether a session is still good now: not expired and, for API keys, not revoked since. */
   public RpcError check(Session session) {
-    if (session.isExpired(clock.instant())) {
+    boolean expired = session.apiKeyId() == null ? session.expiresAt() != null && jwt.isExpired(session.expiresAt())
+        : session.isExpired(clock.instant());
+    if (expired) {
       return RpcError.authenticationFailed("token_expired");
     }
     if (session.apiKeyId() != null && apiKeys.isRevoked(session.apiKeyId())) {

@@ -1,9 +1,12 @@
 package io.cameraservice.auth;
 
+import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcError;
+import io.cameraservice.rpc.RpcException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Credentials on plain HTTP requests (downloads, snapshots, metrics): {@code Authorization: Bearer <JWT or key>} or
@@ -12,9 +15,12 @@ import io.vertx.core.http.HttpServerRequest;
 public final class HttpAuthenticator {
 
   private final Authenticator authenticator;
+  private final AuthFailureLimiter failures;
 
-  public HttpAuthenticator(Authenticator authenticator) {
+  /** Credentials given over HTTP count against the same per-address lockout as {@code authenticate}. */
+  public HttpAuthenticator(Authenticator authenticator, AuthFailureLimiter failures) {
     this.authenticator = authenticator;
+    this.failures = failures;
   }
 
   /** True when the request carries any credential (so a failure means 403 rather than 401). */
@@ -26,17 +32,23 @@ public final class HttpAuthenticator {
     return credential(headers) != null;
   }
 
+  /** Fails with -32001, or -32040 {@code auth_locked_out} when the address has used up its failures. */
   public Future<Session> authenticate(HttpServerRequest request) {
-    return authenticate(request.headers());
+    return authenticate(request.headers(), request.remoteAddress());
   }
 
   /** The same from bare headers (a WebSocket handshake has no request object). */
-  public Future<Session> authenticate(MultiMap headers) {
+  public Future<Session> authenticate(MultiMap headers, SocketAddress from) {
     String credential = credential(headers);
     if (credential == null) {
       return Future.failedFuture(RpcError.authenticationFailed("auth_required").exception());
     }
-    return authenticator.authenticate(credential);
+    return failures.judge(from.hostAddress(), () -> authenticator.authenticate(credential));
+  }
+
+  /** True when a failure is the lockout (answered 429 with {@code Retry-After}) rather than bad credentials. */
+  public static boolean isLockout(Throwable failure) {
+    return failure instanceof RpcException r && r.error().code() == ErrorCode.RATE_LIMITED;
   }
 
   private static String credential(MultiMap headers) {

@@ -75,6 +75,10 @@ public final class DownloadRoutes implements RouteContributor {
       return;
     }
     authorize(kind, name, request).onComplete(allowed -> {
+      if (allowed.failed() && HttpAuthenticator.isLockout(allowed.cause())) {
+        HttpAdmission.refuse(ctx.response(), ((RpcException) allowed.cause()).error());
+        return;
+      }
       if (allowed.failed()) {
         status(ctx, HttpAuthenticator.hasCredentials(request) || hasSignature(request) ? 403 : 401);
         return;

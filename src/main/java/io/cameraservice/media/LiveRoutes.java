@@ -156,7 +156,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
    */
   private Future<Void> admit(String camera, MultiMap headers, String query, SocketAddress address,
       String operation) {
-    return authorize(camera, headers, query).compose(session -> {
+    return authorize(camera, headers, query, address).compose(session -> {
       RpcError refusal = admission.check(HttpAdmission.client(session, address), RateClass.CONTROL, operation);
       return refusal == null ? Future.succeededFuture() : Future.failedFuture(refusal.exception());
     });
@@ -166,7 +166,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
    * Signed query first (browsers), then headers. The session of header credentials, null for a valid signature;
    * fails with an exception {@link #status} maps to 401/403/404.
    */
-  private Future<Session> authorize(String camera, MultiMap headers, String query) {
+  private Future<Session> authorize(String camera, MultiMap headers, String query, SocketAddress address) {
     if (!media.exists(camera)) {
       return Future.failedFuture(RpcError.notFound("camera", camera).exception());
     }
@@ -182,8 +182,8 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       return Future.failedFuture(new Refused(401, "credentials required"));
     }
     // Every role may watch (viewer is the lowest); a valid session is enough.
-    return auth.authenticate(headers)
-        .recover(e -> Future.failedFuture(new Refused(403, "invalid credentials")));
+    return auth.authenticate(headers, address).recover(e -> Future.failedFuture(
+        HttpAuthenticator.isLockout(e) ? e : new Refused(403, "invalid credentials")));
   }
 
   private static String first(Map<String, List<String>> params, String name) {

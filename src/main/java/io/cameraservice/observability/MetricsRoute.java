@@ -1,6 +1,8 @@
 package io.cameraservice.observability;
 
 import io.cameraservice.auth.HttpAuthenticator;
+import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.rpc.RpcException;
 import io.cameraservice.auth.Role;
 import io.cameraservice.server.RouteContributor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,7 +41,9 @@ public final class MetricsRoute implements RouteContributor {
       return;
     }
     auth.authenticate(ctx.request()).onComplete(result -> {
-      if (result.failed()) {
+      if (result.failed() && HttpAuthenticator.isLockout(result.cause())) {
+        HttpAdmission.refuse(ctx.response(), ((RpcException) result.cause()).error());
+      } else if (result.failed()) {
         ctx.response().setStatusCode(HttpAuthenticator.hasCredentials(ctx.request()) ? 403 : 401)
             .putHeader("WWW-Authenticate", "Bearer").end();
       } else if (!result.result().role().atLeast(Role.ADMIN)) {

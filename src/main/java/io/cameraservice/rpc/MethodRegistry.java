@@ -1,5 +1,7 @@
 package io.cameraservice.rpc;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,5 +19,10 @@ public final class MethodRegistry {
 
   public MethodSpec find(String name) {
     return methods.get(name);
+  }
+
+  /** Every registered method; for tests that walk the whole surface (the fuzz test). */
+  Collection<MethodSpec> all() {
+    return List.copyOf(methods.values());
   }
 }

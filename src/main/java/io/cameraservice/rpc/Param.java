@@ -2,6 +2,7 @@ package io.cameraservice.rpc;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public final class Param {
   private final Type type;
   private boolean required;
   private Object defaultValue;
+  private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private long min = Long.MIN_VALUE;
   private long max = Long.MAX_VALUE;
   private double minNumber = Double.NEGATIVE_INFINITY;
@@ -132,6 +136,15 @@ public final class Param {
     return name;
   }
 
+  Type type() {
+    return type;
+  }
+
+  /** The allowed values of a {@link #oneOf} string, else null. */
+  List<String> allowedValues() {
+    return allowed == null ? null : allowedOrder;
+  }
+
   boolean isRequired() {
     return required;
   }
@@ -180,6 +193,9 @@ public final class Param {
     switch (type) {
       case STRING:
         if (raw instanceof String) {
+          if (!isWellFormed((String) raw)) {
+            throw fail("invalid_value", "must be valid Unicode text (no unpaired surrogates)");
+          }
           return raw;
         }
         break;
@@ -217,17 +233,36 @@ public final class Param {
         break;
       case TIMESTAMP:
         if (raw instanceof String) {
+          Instant instant;
           try {
-            return OffsetDateTime.parse((String) raw).toInstant();
+            instant = OffsetDateTime.parse((String) raw).toInstant();
           } catch (DateTimeParseException e) {
             throw fail("invalid_value", "must be " + type.description);
           }
+          // RFC 3339 has four-digit years; wider ones (+999999999-...) would overflow epoch milliseconds later.
+          if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw fail("out_of_range", "must be between years 0000 and 9999");
+          }
+          return instant;
         }
         break;
       default:
         break;
     }
     throw fail("wrong_type", "must be " + type.description);
+  }
+
+  /** JSON allows {@code "\\ud800"}, but such a string cannot be encoded as UTF-8 (file names, the database). */
+  private static boolean isWellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   RpcException fail(String reason, String rule) {

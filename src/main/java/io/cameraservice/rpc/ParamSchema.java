@@ -1,6 +1,7 @@
 package io.cameraservice.rpc;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class ParamSchema {
       byName.put(p.name(), p);
     }
     return new ParamSchema(Collections.unmodifiableMap(byName));
+  }
+
+  /** The declared parameters, in order; for tests that generate calls from the schema. */
+  Collection<Param> params() {
+    return params.values();
   }
 
   /** Validates the raw {@code params} object (null when absent) into typed {@link Params}. */

@@ -1,12 +1,15 @@
 package io.cameraservice.rpc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
+import io.vertx.core.json.jackson.DatabindCodec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,14 @@ import org.slf4j.LoggerFactory;
 public final class RpcDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
+
+  /**
+   * Fractions and exponents are read as {@link java.math.BigDecimal} so that an id such as {@code 1e999} is echoed
+   * as the number it was, not as a double's {@code Infinity} (which Jackson would write as a string).
+   */
+  private static final ObjectMapper READER = DatabindCodec.mapper().copy()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final MethodRegistry registry;
   private final List<CallGate> gates;
@@ -44,8 +55,8 @@ public final class RpcDispatcher {
     }
     Object message;
     try {
-      message = Json.decodeValue(text);
-    } catch (DecodeException e) {
+      message = wrap(READER.readValue(text, Object.class));
+    } catch (JsonProcessingException e) {
       reject(connection, RpcError.parseError());
       return;
     }
@@ -58,6 +69,14 @@ public final class RpcDispatcher {
         }
       });
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object wrap(Object decoded) {
+    if (decoded instanceof Map) {
+      return new JsonObject((Map<String, Object>) decoded);
+    }
+    return decoded instanceof List ? new JsonArray((List<Object>) decoded) : decoded;
   }
 
   /** Answers a frame that cannot be read as a call at all. */

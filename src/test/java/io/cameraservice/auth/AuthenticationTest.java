@@ -110,6 +110,82 @@ class AuthenticationTest {
     }
   }
 
+  private String signed(String header, JsonObject claims) throws Exception {
+    return JwtVerifierTest.token(header, claims, TestService.SECRET, "HmacSHA256");
+  }
+
+  private JsonObject claims(Object exp) {
+    return new JsonObject().put("user_id", "x").put("role", "admin")
+        .put("iat", clock.instant().getEpochSecond()).put("exp", exp);
+  }
+
+  @Test
+  void malformedExpiryIsAnInvalidTokenAndCountsAsAFailure() throws Exception {
+    String hs256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+    Object[] exps = {String.valueOf(clock.instant().getEpochSecond() + 600), 1e20, Long.MAX_VALUE};
+    try (RpcClient client = service.connect()) {
+      for (Object exp : exps) {
+        JsonObject data = errorData(client.call("authenticate",
+            new JsonObject().put("auth_token", signed(hs256, claims(exp)))), -32001);
+        assertThat(data.getString("reason")).as("exp " + exp).isEqualTo("invalid_token");
+        if (exp instanceof Number) { // vertx-auth-jwt refuses a string exp itself, without telling which claim
+          assertThat(data.getString("claim")).isEqualTo("exp");
+        }
+      }
+      // Three failures were counted: the limit (3) is reached.
+      assertThat(errorData(client.call("authenticate", new JsonObject().put("auth_token", service.token(Role.ADMIN))),
+          -32040).getString("reason")).isEqualTo("auth_locked_out");
+    }
+  }
+
+  @Test
+  void expiryBeyondYear9999IsRefusedSoExpiresAtStaysRfc3339() throws Exception {
+    String year100000 = signed("{\"alg\":\"HS256\"}", claims(3093527980800L));
+    String year9999 = signed("{\"alg\":\"HS256\"}", claims(253402300799L));
+    try (RpcClient client = service.connect()) {
+      JsonObject data = errorData(client.call("authenticate", new JsonObject().put("auth_token", year100000)), -32001);
+      assertThat(data.getString("reason")).isEqualTo("invalid_token");
+      assertThat(data.getString("claim")).isEqualTo("exp");
+      assertThat(client.authenticate(year9999).getString("expires_at")).isEqualTo("9999-12-31T23:59:59Z");
+    }
+  }
+
+  @Test
+  void notBeforeIsHonouredWithTheSkew() throws Exception {
+    long now = clock.instant().getEpochSecond();
+    String early = signed("{\"alg\":\"HS256\"}", claims(now + 600).put("nbf", now + 120));
+    String withinSkew = signed("{\"alg\":\"HS256\"}", claims(now + 600).put("nbf", now + 20));
+    try (RpcClient client = service.connect()) {
+      JsonObject data = errorData(client.call("authenticate", new JsonObject().put("auth_token", early)), -32001);
+      assertThat(data.getString("reason")).isEqualTo("invalid_token");
+      assertThat(data.getString("claim")).isEqualTo("nbf");
+      assertThat(client.authenticate(withinSkew).getBoolean("authenticated")).isTrue();
+    }
+  }
+
+  @Test
+  void unknownCriticalHeaderIsRefused() throws Exception {
+    String crit = signed("{\"alg\":\"HS256\",\"crit\":[\"x-custom\"],\"x-custom\":1}",
+        claims(clock.instant().getEpochSecond() + 600));
+    try (RpcClient client = service.connect()) {
+      JsonObject data = errorData(client.call("authenticate", new JsonObject().put("auth_token", crit)), -32001);
+      assertThat(data.getString("reason")).isEqualTo("invalid_token");
+      assertThat(data.getString("claim")).isEqualTo("crit");
+    }
+  }
+
+  @Test
+  void tokenInsideTheSkewStaysUsableUntilTheSkewHasPassed() throws Exception {
+    String token = service.token(Role.ADMIN, Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5).plusSeconds(10));
+    try (RpcClient client = service.connect()) {
+      assertThat(client.authenticate(token).getBoolean("authenticated")).isTrue();
+      assertThat(client.call("get_server_info").containsKey("result")).as("the same rule on every call").isTrue();
+      clock.advance(Duration.ofSeconds(21));
+      assertThat(errorData(client.call("get_server_info"), -32001).getString("reason")).isEqualTo("token_expired");
+    }
+  }
+
   @Test
   void expiredTokenIsRefusedAsExpired() {
     String token = service.token(Role.ADMIN, Duration.ofMinutes(5));

@@ -61,6 +61,45 @@ class JsonRpcProtocolTest {
   }
 
   @Test
+  void idsBeyondADoubleKeepTheirNumberToken() {
+    try (RpcClient client = SHARED.get().connect()) {
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1e999}");
+      String answer = client.nextText(5_000);
+      assertThat(answer).contains("\"id\":1E+999").doesNotContain("Infinity");
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":-1.5e-400}");
+      assertThat(client.nextText(5_000)).contains("\"id\":-1.5E-400");
+      client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":123456789012345678901234567890}");
+      assertThat(client.nextText(5_000)).contains("\"id\":123456789012345678901234567890}");
+    }
+  }
+
+  @Test
+  void timestampsBeyondYear9999AreOutOfRange() {
+    try (RpcClient client = SHARED.get().connect(Role.ADMIN)) {
+      for (String param : new String[] {"since", "until"}) {
+        JsonObject response = client.call("list_recordings",
+            new JsonObject().put(param, "+999999999-12-31T23:59:59Z"));
+        assertError(response, -32602, "Invalid params", "out_of_range");
+        assertThat(error(response).getJsonObject("data").getString("param")).isEqualTo(param);
+      }
+    }
+  }
+
+  @Test
+  void unpairedSurrogatesInStringsAreInvalidValues() {
+    try (RpcClient client = SHARED.get().connect(Role.ADMIN)) {
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"take_snapshot\",\"params\":"
+          + "{\"device\":\"camera0\",\"filename\":\"\\ud800\"}}");
+      JsonObject response = client.nextObject();
+      assertError(response, -32602, "Invalid params", "invalid_value");
+      assertThat(error(response).getJsonObject("data").getString("param")).isEqualTo("filename");
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"get_snapshot_info\",\"params\":"
+          + "{\"filename\":\"a\\udc00b.jpg\"}}");
+      assertError(client.nextObject(), -32602, "Invalid params", "invalid_value");
+    }
+  }
+
+  @Test
   void notificationIsExecutedButNeverAnswered() {
     try (RpcClient client = SHARED.get().connect()) {
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}");
