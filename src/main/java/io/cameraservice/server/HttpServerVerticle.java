@@ -35,11 +35,12 @@ final class HttpServerVerticle extends VerticleBase {
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
+  private final HttpConnections httpConnections;
   private HttpServer server;
 
   HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
       ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes,
-      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis) {
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, HttpConnections httpConnections) {
     this.settings = settings;
     this.port = port;
     this.dispatcher = dispatcher;
@@ -49,6 +50,7 @@ final class HttpServerVerticle extends VerticleBase {
     this.routes = routes;
     this.closeListeners = closeListeners;
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
+    this.httpConnections = httpConnections;
   }
 
   @Override
@@ -72,13 +74,18 @@ final class HttpServerVerticle extends VerticleBase {
         .end("WebSocket upgrade required"));
     routes.forEach(r -> r.mount(router));
     server = vertx.createHttpServer(options)
-        .requestHandler(router)
+        .connectionHandler(c -> httpConnections.opened(vertx, c))
+        .requestHandler(request -> {
+          httpConnections.headArrived(request.remoteAddress());
+          router.handle(request);
+        })
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::open);
     return server.listen();
   }
 
   private void handshake(ServerWebSocketHandshake handshake) {
+    httpConnections.headArrived(handshake.remoteAddress());
     if (!WS_PATH.equals(handshake.path())) {
       WebSocketEndpoint endpoint = endpointFor(handshake.path());
       if (endpoint == null) {

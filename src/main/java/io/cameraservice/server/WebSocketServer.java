@@ -2,6 +2,7 @@ package io.cameraservice.server;
 
 import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
+import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -31,6 +32,7 @@ public final class WebSocketServer {
   private final EventHub events;
   private final ConnectionRegistry connections;
   private final ConnectionGate gate;
+  private final HttpConnections httpConnections;
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
@@ -50,6 +52,9 @@ public final class WebSocketServer {
     this.events = events;
     this.connections = new ConnectionRegistry(registry);
     this.gate = gate;
+    this.httpConnections = new HttpConnections(
+        settings.effectiveMaxHttpConnections(new ProcessStats().openFilesLimit()),
+        settings.maxHttpConnectionsPerAddress(), settings.requestHeaderTimeoutSeconds() * 1000L, registry);
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
@@ -98,7 +103,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes, closeListeners, slowConsumerGraceMillis);
+    }, routes, closeListeners, slowConsumerGraceMillis, httpConnections);
   }
 
   public int openConnections() {
