@@ -53,7 +53,8 @@ final class GovernanceFeature implements Feature {
     this.callRates = new RateLimiter(config.limits().rates(), core.time, config.limits().maxConnections() * 2);
     this.loopProbe = new EventLoopDelayProbe(config.resources().loopProbeIntervalMs());
     this.resources = new ResourceMonitor(config.resources(),
-        sampler != null ? sampler : new ProcessSampler(core.dataDir()), loopProbe, core.clock, core.metrics);
+        sampler != null ? sampler : new ProcessSampler(core.dataDir(), config.resources().heapBytes()), loopProbe,
+        core.clock, core.metrics);
     List<AlertListener> listeners = new ArrayList<>(List.of(new AlertEvents(core.events),
         new AlertMeters(core.metrics, config.alerts().rules())));
     this.webhook = config.alerts().webhookUrl() == null ? null : new WebhookNotifier(core.vertx,

@@ -1,6 +1,7 @@
 package io.cameraservice.governance;
 
 import io.cameraservice.config.LimitsSettings;
+import io.cameraservice.server.AddressCounts;
 import io.cameraservice.server.ConnectionGate;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -8,8 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Who may open a WebSocket: at most {@code limits.max_connections} in all and
@@ -25,8 +24,7 @@ public final class ConnectionLimiter implements ConnectionGate {
 
   private final LimitsSettings limits;
   private final TimeMeter time;
-  private final AtomicInteger total = new AtomicInteger();
-  private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+  private final AddressCounts counts = new AddressCounts();
   private final Map<String, Bucket> newConnectionBuckets;
   private final MeterRegistry registry;
   private volatile boolean warned;
@@ -51,28 +49,26 @@ public final class ConnectionLimiter implements ConnectionGate {
     if (!newConnectionAllowed(address)) {
       return refuse("new_connections_per_address", TOO_MANY_REQUESTS);
     }
-    if (total.incrementAndGet() > limits.maxConnections()) {
-      total.decrementAndGet();
-      return refuse("max_connections", UNAVAILABLE);
+    switch (counts.acquire(address, limits.maxConnections(), limits.maxConnectionsPerAddress())) {
+      case TOTAL_FULL:
+        return refuse("max_connections", UNAVAILABLE);
+      case ADDRESS_FULL:
+        return refuse("max_connections_per_address", UNAVAILABLE);
+      default:
+        break;
     }
-    AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-    if (count.incrementAndGet() > limits.maxConnectionsPerAddress()) {
-      count.decrementAndGet();
-      total.decrementAndGet();
-      return refuse("max_connections_per_address", UNAVAILABLE);
-    }
-    if (!warned && total.get() >= limits.maxConnections() * 0.9) {
+    if (!warned && counts.total() >= limits.maxConnections() * 0.9) {
       warned = true;
       org.slf4j.LoggerFactory.getLogger(ConnectionLimiter.class).warn(
-          "{} WebSocket connections open, 90% of limits.max_connections ({})", total.get(), limits.maxConnections());
+          "{} WebSocket connections open, 90% of limits.max_connections ({})", counts.total(),
+          limits.maxConnections());
     }
     return 0;
   }
 
   @Override
   public void release(String address) {
-    total.decrementAndGet();
-    perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+    counts.release(address);
   }
 
   private boolean newConnectionAllowed(String address) {

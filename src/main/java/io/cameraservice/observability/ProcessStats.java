@@ -62,16 +62,21 @@ public final class ProcessStats {
         ? ((com.sun.management.UnixOperatingSystemMXBean) os).getMaxFileDescriptorCount() : -1;
   }
 
-  /** Open file descriptors, or -1 where /proc is not available. */
-  public int openFiles() {
-    int count = 0;
+  /**
+   * Open file descriptors; the limit when they cannot be counted because none is left (counting opens
+   * {@code /proc/self/fd}, and at the limit that fails: the alert must fire then, not read "unknown"); -1 where
+   * /proc is not available.
+   */
+  public long openFiles() {
+    long count = 0;
     try (DirectoryStream<Path> fds = Files.newDirectoryStream(FDS)) {
       for (Path ignored : fds) {
         count++;
       }
       return count;
     } catch (IOException e) {
-      return -1;
+      // Files.isDirectory needs no descriptor (stat): the directory is there, so opening it failed for want of one.
+      return Files.isDirectory(FDS) ? openFilesLimit() : -1;
     }
   }
 }

@@ -36,13 +36,15 @@ final class HttpServerVerticle extends VerticleBase {
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
+  private final HttpConnections httpConnections;
   private final TlsReloader tls;
   private HttpServer server;
   private Runnable stopReloads = () -> {};
 
   HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
       ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes,
-      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, TlsReloader tls) {
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, HttpConnections httpConnections,
+      TlsReloader tls) {
     this.settings = settings;
     this.port = port;
     this.dispatcher = dispatcher;
@@ -52,6 +54,7 @@ final class HttpServerVerticle extends VerticleBase {
     this.routes = routes;
     this.closeListeners = closeListeners;
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
+    this.httpConnections = httpConnections;
     this.tls = tls;
   }
 
@@ -81,7 +84,11 @@ final class HttpServerVerticle extends VerticleBase {
         .end("WebSocket upgrade required"));
     routes.forEach(r -> r.mount(router));
     server = vertx.createHttpServer(options)
-        .requestHandler(router)
+        .connectionHandler(c -> httpConnections.opened(vertx, c))
+        .requestHandler(request -> {
+          httpConnections.headArrived(request.remoteAddress());
+          router.handle(request);
+        })
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::open);
     return server.listen();
@@ -94,6 +101,7 @@ final class HttpServerVerticle extends VerticleBase {
   }
 
   private void handshake(ServerWebSocketHandshake handshake) {
+    httpConnections.headArrived(handshake.remoteAddress());
     if (!WS_PATH.equals(handshake.path())) {
       WebSocketEndpoint endpoint = endpointFor(handshake.path());
       if (endpoint == null) {

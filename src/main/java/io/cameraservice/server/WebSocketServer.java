@@ -2,6 +2,7 @@ package io.cameraservice.server;
 
 import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
+import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.tls.TlsReloader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,7 @@ public final class WebSocketServer {
   private final EventHub events;
   private final ConnectionRegistry connections;
   private final ConnectionGate gate;
+  private final HttpConnections httpConnections;
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
@@ -55,6 +57,9 @@ public final class WebSocketServer {
     this.registry = registry;
     this.connections = new ConnectionRegistry(registry);
     this.gate = gate;
+    this.httpConnections = new HttpConnections(
+        settings.effectiveMaxHttpConnections(new ProcessStats().openFilesLimit()),
+        settings.maxHttpConnectionsPerAddress(), settings.requestHeaderTimeoutSeconds() * 1000L, registry);
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
@@ -114,7 +119,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes, closeListeners, slowConsumerGraceMillis, tls);
+    }, routes, closeListeners, slowConsumerGraceMillis, httpConnections, tls);
   }
 
   public int openConnections() {

@@ -10,12 +10,16 @@ public final class ProcessSampler implements ResourceSampler {
 
   private final ProcessStats process = new ProcessStats();
   private final ChildProcesses children = new ChildProcesses();
+  private final LiveHeap heap = LiveHeap.ofThisJvm();
   private final Path dataDir;
+  private final long heapBudgetBytes;
   private long previousCpuNanos;
   private long previousNanos;
 
-  public ProcessSampler(Path dataDir) {
+  /** @param heapBudgetBytes {@code resources.heap_bytes}; 0 = the maximum heap */
+  public ProcessSampler(Path dataDir, long heapBudgetBytes) {
     this.dataDir = dataDir;
+    this.heapBudgetBytes = heapBudgetBytes;
     this.previousCpuNanos = process.cpuTimeNanos();
     this.previousNanos = System.nanoTime();
   }
@@ -38,8 +42,10 @@ public final class ProcessSampler implements ResourceSampler {
     } catch (IOException e) {
       // reported as unknown; the disk rule then holds its state
     }
+    long heapMax = process.heapMaxBytes();
+    long heapUsed = heap.usedBytes(heapBudgetBytes > 0 ? heapBudgetBytes : heapMax);
     return new ResourceSample(serviceCores, kids.cpuCores(), process.rssBytes(), kids.rssBytes(),
-        process.heapUsedBytes(), process.heapMaxBytes(), process.threadCount(), process.openFiles(),
+        heapUsed, heapMax, process.threadCount(), process.openFiles(),
         process.openFilesLimit(), diskFree, diskTotal, kids.count(), process.availableProcessors(),
         process.totalMemoryBytes());
   }

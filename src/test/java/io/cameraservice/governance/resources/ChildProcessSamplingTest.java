@@ -15,7 +15,7 @@ class ChildProcessSamplingTest {
 
   @Test
   void cpuAndMemoryOfDescendantsAreSampled() throws Exception {
-    ProcessSampler sampler = new ProcessSampler(dir);
+    ProcessSampler sampler = new ProcessSampler(dir, 0);
     ResourceSample before = sampler.sample();
     // "; exit" keeps the shell from exec-ing ffmpeg, so ffmpeg is a grandchild.
     Process shell = new ProcessBuilder("sh", "-c",
