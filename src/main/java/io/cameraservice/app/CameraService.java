@@ -1,6 +1,7 @@
 package io.cameraservice.app;
 
 import io.cameraservice.auth.TokenMinter;
+import io.cameraservice.config.ConfigException;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
@@ -120,14 +121,16 @@ public final class CameraService {
     service.access.start()
         .compose(v -> service.files.start())
         .compose(v -> service.media.start())
-        .compose(v -> service.server.start())
+        .compose(v -> service.server.start()
+            .recover(e -> Future.failedFuture(ListenFailure.describe(config.server(), e))))
         .compose(actualPort -> service.governance.start().map(actualPort))
         .onComplete(done -> {
           if (done.succeeded()) {
             service.serving(done.result());
             started.complete(service);
           } else {
-            LOG.error("start-up failed: {}", done.cause().toString());
+            LOG.error("start-up failed: {}", done.cause() instanceof ConfigException problem
+                ? String.join("; ", problem.problems()) : done.cause().toString());
             service.release().onComplete(v -> started.fail(done.cause()));
           }
         });

@@ -1,5 +1,6 @@
 package io.cameraservice.app;
 
+import io.cameraservice.config.ConfigException;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.EventHub;
@@ -16,9 +17,13 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 
 /** What every feature is built on: configuration, time, Vert.x, metrics, bounded pools, events, health. */
 final class Core {
@@ -38,12 +43,7 @@ final class Core {
     this.config = config;
     this.clock = clock;
     this.time = new ClockTimeMeter(clock);
-    try {
-      Files.createDirectories(dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dataDir(), e);
-    }
-    StorageSettings.createPrivateDirectory(config.storage().statePath());
+    prepareDataDir(config.storage());
     this.vertx = Vertx.builder()
         .with(new VertxOptions()
             .setEventLoopPoolSize(config.server().effectiveEventLoops())
@@ -53,6 +53,35 @@ final class Core {
         .build();
     this.pools = new WorkPools(config.limits().queues(), metrics);
     this.events = new EventHub(clock, metrics);
+  }
+
+  /** A data directory the service cannot use is a configuration problem of the key naming it, not a crash. */
+  private static void prepareDataDir(StorageSettings storage) {
+    try {
+      Files.createDirectories(storage.dataPath());
+      StorageSettings.createPrivateDirectory(storage.statePath());
+      if (!Files.isWritable(storage.dataPath())) {
+        throw new AccessDeniedException(storage.dataPath().toString());
+      }
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+      throw new ConfigException("storage.data_dir", "cannot create/write '" + storage.dataDir() + "': "
+          + reason(cause, storage.dataPath()));
+    }
+  }
+
+  private static String reason(IOException e, Path dataDir) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      return exists.getFile() + " is not a directory";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      String reason = fs.getReason().toLowerCase(Locale.ROOT);
+      return dataDir.toString().equals(fs.getFile()) ? reason : fs.getFile() + ": " + reason;
+    }
+    return "input/output error";
   }
 
   Path dataDir() {

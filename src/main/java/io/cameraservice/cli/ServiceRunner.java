@@ -3,10 +3,12 @@ package io.cameraservice.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.cameraservice.app.CameraService;
+import io.cameraservice.config.ConfigException;
 import io.cameraservice.config.ServiceConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,16 @@ final class ServiceRunner {
     Signal.handle(new Signal("TERM"), s -> signalled.countDown());
     Signal.handle(new Signal("INT"), s -> signalled.countDown());
 
-    CameraService service = CameraService.start(config, Clock.systemUTC())
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    CameraService service;
+    try {
+      service = CameraService.start(config, Clock.systemUTC())
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ConfigException problem) {
+        throw problem; // an address that cannot be listened on: reported like any other configuration problem
+      }
+      throw e;
+    }
     out.println("listening on http://" + config.server().host() + ":" + service.port());
     out.flush();
     onStarted.accept(service);

@@ -34,6 +34,8 @@ public record AuthSettings(String jwtSecret, int clockSkewSeconds, Map<String, S
     String key = prefix + ".jwt_secret";
     if (jwtSecret == null || jwtSecret.isEmpty()) {
       problems.add(key, "is required (set it in the file or with " + ConfigTree.variableFor("auth.jwt_secret") + ")");
+    } else if (jwtSecret.isBlank()) {
+      problems.add(key, "must not be blank (only white space)");
     } else if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       problems.add(key, "must be at least " + MIN_SECRET_BYTES + " bytes long");
     }

@@ -1,14 +1,21 @@
 package io.cameraservice.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the configuration from, lowest precedence first: the defaults in the jar, presets of the running command
@@ -63,34 +70,74 @@ public final class ConfigLoader {
     ObjectNode defaults = ConfigTree.defaults();
     ObjectNode tree = defaults.deepCopy();
     ConfigTree.merge(tree, presets);
-    if (userFile != null) {
-      ObjectNode user = ConfigTree.readFile(userFile, problems);
+    ObjectNode user = userFile == null ? JsonNodeFactory.instance.objectNode()
+        : ConfigTree.readFile(userFile, problems);
+    if (user != null) {
       ConfigTree.checkShape(defaults, user, "", problems);
       ConfigTree.merge(tree, user);
     }
     ConfigTree.applyEnvironment(tree, defaults, environment, problems);
     ConfigTree.merge(tree, flags);
-    problems.throwIfAny();
 
-    ServiceConfig config = bind(tree);
-    config.validate("", problems);
-    if (secretRequired) {
+    ServiceConfig config = bind(tree, defaults, problems);
+    if (config != null) {
+      config.validate("", problems);
+    }
+    if (secretRequired && config != null && user != null) { // an unreadable file may well hold the secret
       config.auth().validateSecret("auth", problems);
     }
     problems.throwIfAny();
     return config;
   }
 
-  private static ServiceConfig bind(ObjectNode tree) {
-    try {
-      return BINDER.treeToValue(tree, ServiceConfig.class);
-    } catch (JsonMappingException e) {
-      String key = e.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      throw new ConfigException(key.isEmpty() ? "(root)" : key, "invalid value: " + e.getOriginalMessage());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException("(root)", "invalid value: " + e.getOriginalMessage());
+  /**
+   * Binds the tree to the typed records. Each value the binding refuses is reported, put back to its default (or
+   * dropped) and the binding retried, so that every such problem, and the rules of the values that did bind, are
+   * reported in one run. Null when nothing could be bound.
+   */
+  private static ServiceConfig bind(ObjectNode tree, ObjectNode defaults, ConfigProblems problems) {
+    Set<String> reported = new HashSet<>();
+    // List entries dropped so far, by the list's key: later problems name entries by their index in the file.
+    Map<String, TreeSet<Integer>> dropped = new HashMap<>();
+    while (true) {
+      try {
+        return BINDER.treeToValue(tree, ServiceConfig.class);
+      } catch (JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        String key = "";
+        List<String> keyBefore = new ArrayList<>(); // the key of the path up to each reference
+        for (JsonMappingException.Reference ref : path) {
+          keyBefore.add(key);
+          key = ref.getFieldName() != null ? (key.isEmpty() ? "" : key + ".") + ref.getFieldName()
+              : key + "[" + indexInFile(dropped.get(key), ref.getIndex()) + "]";
+        }
+        if (key.isEmpty() || !reported.add(key)) {
+          problems.add(key.isEmpty() ? "(root)" : key, "invalid value");
+          return null;
+        }
+        problems.add(key, ProblemText.binding(e, ConfigTree.at(tree, path)));
+        int droppedEntry = ConfigTree.resetOrDrop(tree, defaults, path, e instanceof UnrecognizedPropertyException);
+        if (droppedEntry >= 0) {
+          String list = keyBefore.get(droppedEntry);
+          dropped.computeIfAbsent(list, k -> new TreeSet<>())
+              .add(indexInFile(dropped.get(list), path.get(droppedEntry).getIndex()));
+        }
+      } catch (JsonProcessingException e) {
+        problems.add("(root)", "invalid value");
+        return null;
+      }
     }
+  }
+
+  private static int indexInFile(TreeSet<Integer> droppedBefore, int index) {
+    int original = index;
+    if (droppedBefore != null) {
+      for (int d : droppedBefore) {
+        if (d <= original) {
+          original++;
+        }
+      }
+    }
+    return original;
   }
 }

@@ -1,8 +1,11 @@
 package io.cameraservice.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -13,11 +16,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +34,9 @@ import java.util.Map;
 final class ConfigTree {
 
   static final String ENV_PREFIX = "CAMERA_SERVICE_";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // A repeated key would otherwise silently replace the first (a whole section, when the key is a section's name).
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private ConfigTree() {}
 
@@ -44,7 +51,10 @@ final class ConfigTree {
     }
   }
 
-  /** Reads a user file; problems (missing, unreadable, not YAML, not a mapping) are reported, never thrown. */
+  /**
+   * Reads a user file; problems (missing, unreadable, not YAML, not a mapping) are reported, never thrown. Null when
+   * the file could not be read at all.
+   */
   static ObjectNode readFile(Path file, ConfigProblems problems) {
     String name = file.toString();
     try {
@@ -54,45 +64,42 @@ final class ConfigTree {
       }
       if (!node.isObject()) {
         problems.add(name, "must be a YAML mapping of settings (got " + describe(node) + ")");
-        return YAML.createObjectNode();
+        return null;
       }
       return (ObjectNode) node;
     } catch (NoSuchFileException e) {
       problems.add(name, "file not found");
     } catch (JsonProcessingException e) {
-      problems.add(name, "not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""));
+      problems.add(name, ProblemText.yaml(e));
     } catch (IOException e) {
-      problems.add(name, "cannot be read: " + e.getMessage());
+      problems.add(name, "cannot be read: " + (e instanceof AccessDeniedException ? "permission denied"
+          : e.getMessage()));
     }
-    return YAML.createObjectNode();
+    return null;
   }
 
-  /** Reports unknown keys and values whose type differs from the default's. */
-  static void checkShape(JsonNode defaults, JsonNode given, String path, ConfigProblems problems) {
-    if (defaults.isObject()) {
-      if (!given.isObject()) {
-        problems.add(path, "must be a mapping (got " + describe(given) + ")");
-        return;
-      }
-      if (defaults.isEmpty()) {
-        return; // open map, entries are checked when bound
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String key = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-        JsonNode def = defaults.get(entry.getKey());
-        if (def == null) {
-          problems.add(key, "unknown key");
-        } else {
-          checkShape(def, entry.getValue(), key, problems);
-        }
-      }
-      return;
+  /**
+   * Reports unknown keys and values whose type differs from the default's, and removes them from {@code given} so
+   * that the rest can still be bound and checked: one run reports every problem of a file.
+   */
+  static void checkShape(JsonNode defaults, ObjectNode given, String path, ConfigProblems problems) {
+    if (defaults.isEmpty()) {
+      return; // open map, entries are checked when bound
     }
-    String expected = expectedType(defaults);
-    if (expected != null && !hasType(given, defaults)) {
-      problems.add(path, "must be " + expected + " (got " + describe(given) + ")");
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String key = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+      JsonNode def = defaults.get(entry.getKey());
+      JsonNode value = entry.getValue();
+      if (def == null) {
+        problems.add(key, "unknown key");
+        it.remove();
+      } else if (def.isObject() && value instanceof ObjectNode section) {
+        checkShape(def, section, key, problems);
+      } else if (expectedType(def) != null && !hasType(value, def)) {
+        problems.add(key, "must be " + expectedType(def) + " (got " + describe(value) + ")");
+        it.remove();
+      }
     }
   }
 
@@ -168,11 +175,58 @@ final class ConfigTree {
           return TextNode.valueOf(raw);
       }
     } catch (NumberFormatException e) {
-      problems.add(variable, "must be " + expectedType(def));
+      problems.add(variable, "must be " + (text.matches("[-+]?[0-9]+")
+          ? "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + " (got " + text + ")"
+          : expectedType(def)));
     } catch (JsonProcessingException e) {
-      problems.add(variable, "not valid YAML: " + e.getOriginalMessage());
+      problems.add(variable, ProblemText.yaml(e));
     }
     return null;
+  }
+
+  /** The node a binding error points at; null when the path leads nowhere. */
+  static JsonNode at(JsonNode root, List<JsonMappingException.Reference> path) {
+    JsonNode node = root;
+    for (JsonMappingException.Reference ref : path) {
+      node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+      if (node == null) {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  /**
+   * Takes a refused value out of the tree so the binding can go on: a key of the defaults gets its default back; an
+   * unknown key is dropped; otherwise the list entry holding the value (or the map entry itself) is dropped.
+   * Answers the position in {@code path} of the list entry dropped, or -1 when none was.
+   */
+  static int resetOrDrop(ObjectNode tree, ObjectNode defaults, List<JsonMappingException.Reference> path,
+      boolean unknownKey) {
+    int last = path.size() - 1;
+    if (!unknownKey) {
+      JsonNode def = at(defaults, path);
+      int firstIndex = 0;
+      while (firstIndex < path.size() && path.get(firstIndex).getFieldName() != null) {
+        firstIndex++;
+      }
+      if (def != null) {
+        ((ObjectNode) at(tree, path.subList(0, last))).set(path.get(last).getFieldName(), def.deepCopy());
+        return -1;
+      }
+      if (firstIndex < path.size()) {
+        last = firstIndex; // drop the whole list entry: its other fields may depend on the refused one
+      }
+    }
+    JsonNode parent = at(tree, path.subList(0, last));
+    JsonMappingException.Reference ref = path.get(last);
+    if (parent instanceof ObjectNode object) {
+      object.remove(ref.getFieldName());
+    } else if (parent instanceof ArrayNode array) {
+      array.remove(ref.getIndex());
+      return last;
+    }
+    return -1;
   }
 
   private static JsonNode at(JsonNode root, String path) {
@@ -198,7 +252,7 @@ final class ConfigTree {
 
   private static boolean hasType(JsonNode given, JsonNode def) {
     if (def.isIntegralNumber()) {
-      return given.isIntegralNumber() && given.canConvertToLong();
+      return given.isIntegralNumber(); // the binding knows the target's range and names it
     }
     if (def.isNumber()) {
       return given.isNumber();
@@ -229,7 +283,7 @@ final class ConfigTree {
     return null;
   }
 
-  private static String describe(JsonNode node) {
+  static String describe(JsonNode node) {
     JsonNodeType type = node.getNodeType();
     switch (type) {
       case NULL:

@@ -109,6 +109,6 @@ class GovernanceConfigTest {
           rules:
             - {name: cpu, metric: resource_cpu_budget_ratio, warning: 0.8, critical: 0.9, for: 30}
         """), false);
-    assertThat(problems).singleElement().asString().startsWith("alerts.rules[0].for: invalid value");
+    assertThat(problems).singleElement().asString().isEqualTo("alerts.rules[0].for: unknown key");
   }
 }
