@@ -105,6 +105,11 @@ class ExternalStreamsTest {
           .put("stream_url", "rtsp://admin:hunter2@127.0.0.1:1/stream").put("stream_name", "door"));
       assertThat(refused.getJsonObject("error").getInteger("code")).isEqualTo(-32050);
       assertThat(refused.encode()).doesNotContain("hunter2");
+
+      JsonObject tokened = operator.call("add_external_stream", new JsonObject()
+          .put("stream_url", "rtsp://127.0.0.1:1/stream?channel=1&token=s3cr3tTok&PWD=pw9").put("stream_name", "q"));
+      assertThat(tokened.getJsonObject("error").getInteger("code")).isEqualTo(-32050);
+      assertThat(tokened.encode()).doesNotContain("s3cr3tTok").doesNotContain("pw9");
     }
   }
 
