@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Asks {@code ffprobe} what a network URL delivers: codec, size and frame rate of its first video stream. */
 public final class StreamProbe {
@@ -45,10 +46,13 @@ public final class StreamProbe {
   /** Fails with -32050 ({@code stream_unreachable}) when the URL gives no video; the detail never shows a password. */
   public Future<Result> probe(String url) {
     List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error"));
-    command.addAll(NetworkInput.options(url));
     command.addAll(List.of("-select_streams", "v:0", "-show_entries",
-        "stream=codec_name,width,height,avg_frame_rate,r_frame_rate", "-of", "json", url));
-    return pool.submit(() -> Commands.run(command, timeout)).compose(run -> {
+        "stream=codec_name,width,height,avg_frame_rate,r_frame_rate", "-of", "json"));
+    return pool.submit(() -> {
+      // Off the event loop: a URL with a secret is written into a private input script.
+      command.addAll(NetworkInput.input(url, Map.of()));
+      return Commands.run(command, timeout);
+    }).compose(run -> {
       if (!run.succeeded()) {
         return unreachable(url, run.reason());
       }

@@ -9,6 +9,7 @@ import io.cameraservice.config.MediaSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -73,13 +74,12 @@ final class FfmpegCommand {
       }
       cmd.addAll(List.of("-i", v.device().toString()));
     } else if (source instanceof NetworkCapture n) {
-      cmd.addAll(NetworkInput.options(n.url()));
       if (NetworkInput.isFile(n.url())) {
         cmd.addAll(List.of("-re", "-stream_loop", "-1"));
+        cmd.addAll(NetworkInput.input(n.url(), Map.of()));
       } else {
-        cmd.addAll(List.of("-rw_timeout", "10000000"));
+        cmd.addAll(NetworkInput.input(n.url(), Map.of("rw_timeout", "10000000")));
       }
-      cmd.addAll(List.of("-i", n.url()));
     }
   }
 

@@ -276,9 +276,9 @@ final class Pipeline {
     feedWaiters.clear();
     waiting.forEach(w -> w.tryComplete(starting));
     Path socket = socketDir.resolve(cameraId + "-" + runs + ".sock");
-    java.util.List<String> command = FfmpegCommand.build(settings, source, socket);
-    processPool.submit(() -> FfmpegRun.start(cameraId, this::redact, command, socket, loop, runListener,
-        settings.buffers().pendingFragments()))
+    // The command is built off the loop: a source URL with a secret is written into a private input script.
+    processPool.submit(() -> FfmpegRun.start(cameraId, this::redact, FfmpegCommand.build(settings, source, socket),
+        socket, loop, runListener, settings.buffers().pendingFragments()))
         .onComplete(started -> {
           if (started.failed()) {
             if (feed == starting) {

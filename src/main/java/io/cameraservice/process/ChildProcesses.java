@@ -1,7 +1,9 @@
 package io.cameraservice.process;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class ChildProcesses {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcesses.class);
+  private static final Set<String> ALLOWED_ENV = Set.of("PATH", "LANG", "LANGUAGE", "TZ", "HOME", "TMPDIR");
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
@@ -24,13 +27,37 @@ public final class ChildProcesses {
 
   private ChildProcesses() {}
 
-  /** Starts {@code builder} (stdin from /dev/null) and tracks the process until it exits. */
+  /**
+   * Starts {@code builder} (stdin from /dev/null, only the {@link #childEnvironment} part of its environment, which
+   * starts as the service's own) and tracks the process until it exits.
+   */
   public static Process start(ProcessBuilder builder) throws java.io.IOException {
+    // The service's own environment carries secrets (CAMERA_SERVICE_AUTH_JWT_SECRET, ...) and /proc/PID/environ of
+    // a child is readable by the same user and by root tooling: a child gets only what it needs to run.
+    Map<String, String> environment = builder.environment();
+    Map<String, String> allowed = childEnvironment(environment);
+    environment.clear();
+    environment.putAll(allowed);
     // A child never reads the service's own stdin (a terminal, or whatever started the service).
     Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     LIVE.add(process);
     process.onExit().thenRun(() -> LIVE.remove(process));
     return process;
+  }
+
+  /**
+   * The allow-listed part of {@code parent}: the search path, locale and time zone (ffmpeg's messages and
+   * timestamps), and HOME/TMPDIR (libraries that look for a writable place). Nothing else, in particular no
+   * CAMERA_SERVICE_* key.
+   */
+  static Map<String, String> childEnvironment(Map<String, String> parent) {
+    Map<String, String> allowed = new TreeMap<>();
+    parent.forEach((key, value) -> {
+      if (ALLOWED_ENV.contains(key) || key.startsWith("LC_")) {
+        allowed.put(key, value);
+      }
+    });
+    return allowed;
   }
 
   /** PIDs of tracked children that are still alive. */

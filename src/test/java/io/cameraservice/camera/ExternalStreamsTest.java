@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.auth.Role;
+import io.cameraservice.process.ChildProcesses;
 import io.cameraservice.process.Commands;
 import io.cameraservice.testing.MediaTesting;
+import io.cameraservice.testing.Poll;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +112,61 @@ class ExternalStreamsTest {
           .put("stream_url", "rtsp://admin:hunter2@127.0.0.1:1/stream").put("stream_name", "door"));
       assertThat(refused.getJsonObject("error").getInteger("code")).isEqualTo(-32050);
       assertThat(refused.encode()).doesNotContain("hunter2");
+
+      JsonObject tokened = operator.call("add_external_stream", new JsonObject()
+          .put("stream_url", "rtsp://127.0.0.1:1/stream?channel=1&token=s3cr3tTok&PWD=pw9").put("stream_name", "q"));
+      assertThat(tokened.getJsonObject("error").getInteger("code")).isEqualTo(-32050);
+      assertThat(tokened.encode()).doesNotContain("s3cr3tTok").doesNotContain("pw9");
+    }
+  }
+
+  /**
+   * An HTTP camera that asks for basic auth and a token: ffprobe and ffmpeg get both (the stream is added and
+   * connects), yet no child's command line shows the user, the password or the token, no child inherits a
+   * CAMERA_SERVICE_* variable, and the answers show the URL redacted. The response never ends, like a camera's,
+   * so ffmpeg is still running when its /proc entries are read.
+   */
+  @Test
+  void authenticatedSourceIsOpenedWithoutItsSecretsOnAnyCommandLine() throws Exception {
+    Path ts = dir.resolve("cam.ts");
+    Commands.Result made = Commands.run(List.of("ffmpeg", "-v", "error", "-i", clip.substring("file://".length()),
+        "-c", "copy", "-f", "mpegts", ts.toString()), Duration.ofSeconds(30));
+    assertThat(made.succeeded()).as(made.reason()).isTrue();
+    Buffer body = Buffer.buffer(Files.readAllBytes(ts));
+    String basic = "Basic " + Base64.getEncoder().encodeToString("camuser:hunter2".getBytes(StandardCharsets.UTF_8));
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpServer camera = vertx.createHttpServer().requestHandler(request -> {
+        if (!basic.equals(request.getHeader("Authorization")) || !"tok3n".equals(request.getParam("token"))) {
+          request.response().setStatusCode(401).putHeader("WWW-Authenticate", "Basic realm=\"cam\"").end();
+          return;
+        }
+        request.response().setChunked(true).putHeader("Content-Type", "video/mp2t").write(body);
+      }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+      String url = "http://camuser:hunter2@127.0.0.1:" + camera.actualPort() + "/cam.ts?token=tok3n";
+      try (TestService service = TestService.start(dir.resolve("data"), allow("http"));
+          RpcClient operator = service.connect(Role.OPERATOR);
+          RpcClient viewer = service.connect(Role.VIEWER)) {
+        JsonObject added = operator.result("add_external_stream", new JsonObject().put("stream_url", url)
+            .put("stream_name", "door"));
+        assertThat(added.encode()).doesNotContain("hunter2").doesNotContain("tok3n");
+        operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, added.getString("device"), "CONNECTED"));
+        // A recording keeps the camera's ffmpeg running while its /proc entries are read.
+        operator.result("start_recording", new JsonObject().put("device", added.getString("device")));
+        List<Long> pids = Poll.until("a running ffmpeg", ChildProcesses::livePids, p -> !p.isEmpty(),
+            Duration.ofSeconds(10));
+        for (long pid : pids) {
+          String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);
+          assertThat(cmdline).contains("ffmpeg").doesNotContain("hunter2").doesNotContain("camuser")
+              .doesNotContain("tok3n");
+          assertThat(Files.readString(Path.of("/proc/" + pid + "/environ"), StandardCharsets.UTF_8))
+              .doesNotContain("CAMERA_SERVICE_");
+        }
+        String listed = viewer.result("get_external_streams", null).encode();
+        assertThat(listed).contains("127.0.0.1").doesNotContain("hunter2").doesNotContain("tok3n");
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
     }
   }
 
