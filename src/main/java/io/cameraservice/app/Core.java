@@ -3,6 +3,7 @@ package io.cameraservice.app;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.EventHub;
+import io.cameraservice.files.FileModes;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.observability.HealthRegistry;
@@ -16,7 +17,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -39,7 +39,7 @@ final class Core {
     this.clock = clock;
     this.time = new ClockTimeMeter(clock);
     try {
-      Files.createDirectories(dataDir());
+      FileModes.folder(dataDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dataDir(), e);
     }
