@@ -4,4 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
 mvn -B -q -Dstyle.color=never -DskipTests package
-exec java -jar target/camera-service.jar demo "$@"
+# The JVM takes its file name encoding from the locale at start-up (-Dsun.jnu.encoding is ignored on JDK 17), and
+# under LC_ALL=C it cannot hold names such as caméra.mp4: run it under a UTF-8 locale whatever the caller's.
+case "$(locale charmap 2>/dev/null)" in
+  UTF-8) ;;
+  *) export LC_ALL=C.UTF-8 ;;
+esac
+exec java -Dfile.encoding=UTF-8 -Dsun.jnu.encoding=UTF-8 -jar target/camera-service.jar demo "$@"

@@ -4,6 +4,7 @@ import io.cameraservice.config.ConfigException;
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.EventHub;
+import io.cameraservice.files.FileModes;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.observability.HealthRegistry;
@@ -58,7 +59,7 @@ final class Core {
   /** A data directory the service cannot use is a configuration problem of the key naming it, not a crash. */
   private static void prepareDataDir(StorageSettings storage) {
     try {
-      Files.createDirectories(storage.dataPath());
+      FileModes.folder(storage.dataPath());
       StorageSettings.createPrivateDirectory(storage.statePath());
       if (!Files.isWritable(storage.dataPath())) {
         throw new AccessDeniedException(storage.dataPath().toString());

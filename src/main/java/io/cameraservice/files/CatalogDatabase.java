@@ -91,7 +91,16 @@ final class CatalogDatabase implements AutoCloseable {
       if (!Files.exists(file)) {
         create(file);
       }
+      // SQLite gives new -wal and -shm files the database file's mode; ones left by older versions are tightened.
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Path part = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.exists(part)) {
+          FileModes.file(part);
+        }
+      }
       return new CatalogDatabase(file, readerCount, rebuilt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the media catalog " + file + " private", e);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the media catalog at " + file + ": " + e.getMessage(), e);
     }

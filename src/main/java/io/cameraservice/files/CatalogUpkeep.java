@@ -54,7 +54,13 @@ public final class CatalogUpkeep implements AutoCloseable {
       // Probing starts after the reconciliation, so that a large one does not share the writer with it.
       catalog.onChange(backfill::kick);
       backfill.kick();
-      sweepTimer = vertx.setPeriodic(sweepIntervalMs, id -> reconciler.sweep().onComplete(r -> backfill.kick()));
+      sweepTimer = vertx.setPeriodic(sweepIntervalMs, id -> reconciler.sweep().onComplete(r -> {
+        // A failed sweep means the catalog may miss files retention and reclaim should see: not RUNNING.
+        if (state != ComponentState.STOPPED) {
+          state = r.succeeded() ? ComponentState.RUNNING : ComponentState.ERROR;
+        }
+        backfill.kick();
+      }));
       ready.complete();
     });
   }
@@ -73,7 +79,8 @@ public final class CatalogUpkeep implements AutoCloseable {
         .put("state", state.name())
         .put("startup_reconcile_ms", startupMillis < 0 ? null : startupMillis)
         .put("metadata_backfill_idle", backfill.idle())
-        .put("pending_writes", catalog.pendingWrites());
+        .put("pending_writes", catalog.pendingWrites())
+        .put("unmappable_names", reconciler.unmappableNames());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.cameraservice.files;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -41,7 +42,25 @@ public final class FileNames {
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       return "must be at most " + MAX_BYTES + " bytes";
     }
+    if (!isMappable(name)) {
+      return "must hold only characters the service's file name encoding ("
+          + System.getProperty("sun.jnu.encoding") + ") can write";
+    }
     return null;
+  }
+
+  /**
+   * False for a name the JVM cannot turn into a path: its file name encoding comes from the locale at start-up
+   * ({@code sun.jnu.encoding}), so under {@code LC_ALL=C} a file named {@code caméra.mp4} reads back with
+   * replacement characters that no path can hold. The launchers set UTF-8; this keeps other JVMs safe.
+   */
+  static boolean isMappable(String name) {
+    try {
+      Path.of(name);
+      return true;
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   public static boolean isPlain(String name) {

@@ -72,7 +72,7 @@ public final class MediaCatalog implements AutoCloseable {
       int writeQueue, int cachedPages, String ffprobe, FilesMetrics metrics, Clock clock) {
     for (MediaKind kind : MediaKind.values()) {
       try {
-        Files.createDirectories(dataDir.resolve(kind.folder()));
+        FileModes.folder(dataDir.resolve(kind.folder()));
       } catch (IOException e) {
         throw new IllegalStateException("cannot create " + dataDir.resolve(kind.folder()), e);
       }
@@ -257,7 +257,7 @@ public final class MediaCatalog implements AutoCloseable {
         throw RpcError.invalidParams("file_exists", "filename", "a " + kind.resource()
             + " with this name already exists").exception();
       }
-      Files.createDirectories(path.getParent());
+      FileModes.folder(path.getParent());
       CatalogUpdates.beginWriting(h, kind, camera, filename, format, now);
       return path;
     });
@@ -266,11 +266,13 @@ public final class MediaCatalog implements AutoCloseable {
   /** Marks a file complete with its size on disk; a file that is not there is dropped (answers null). */
   Future<MediaFile> finishWriting(MediaKind kind, String camera, String filename) {
     return mutate(h -> {
-      DiskEntry entry = DiskEntry.stat(pathOf(kind, camera, filename));
+      Path path = pathOf(kind, camera, filename);
+      DiskEntry entry = DiskEntry.stat(path);
       if (entry == null) {
         CatalogUpdates.forget(h, kind, camera, filename);
         return null;
       }
+      FileModes.file(path);
       CatalogUpdates.complete(h, kind, camera, filename, entry.size(), entry.modifiedMs());
       return CatalogQueries.at(h, kind, camera, filename);
     });

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ final class Reconciler {
 
   private final MediaCatalog catalog;
   private final WorkPool files;
+  /** Camera folder to how many names in it the JVM cannot map (see FileNames.isMappable), at its last scan. */
+  private final Map<Path, Integer> unmappable = new ConcurrentHashMap<>();
   private Future<Integer> running;
 
   Reconciler(MediaCatalog catalog, WorkPool files) {
@@ -121,16 +124,27 @@ final class Reconciler {
     return out;
   }
 
-  private static Map<String, DiskEntry> scanCamera(MediaKind kind, Path folder) throws IOException {
+  /** Names skipped at the last scans because the JVM cannot map them; they are never fatal to a sweep. */
+  int unmappableNames() {
+    return unmappable.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private Map<String, DiskEntry> scanCamera(MediaKind kind, Path folder) throws IOException {
     Map<String, DiskEntry> out = new HashMap<>();
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       return out;
     }
+    int[] skipped = {0};
     Files.walkFileTree(folder, Set.of(), 1, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
-        if (attrs.isRegularFile() && FileNames.isCatalogued(kind, name)) {
+        if (!FileNames.isMappable(name)) {
+          if (skipped[0]++ == 0) {
+            LOG.warn("skipping {} in {}: the JVM's file name encoding ({}) cannot map it; start the service with "
+                + "-Dsun.jnu.encoding=UTF-8", name, folder, System.getProperty("sun.jnu.encoding"));
+          }
+        } else if (attrs.isRegularFile() && FileNames.isCatalogued(kind, name)) {
           out.put(name, DiskEntry.of(attrs));
         }
         return FileVisitResult.CONTINUE;
@@ -142,6 +156,7 @@ final class Reconciler {
         return FileVisitResult.CONTINUE;
       }
     });
+    unmappable.put(folder, skipped[0]);
     return out;
   }
 }

@@ -63,14 +63,18 @@ public final class Retention implements AutoCloseable {
     return policy;
   }
 
-  /** Stores a new policy (it survives restarts); it is applied by the next run. */
+  /**
+   * Stores a new policy (it survives restarts); it is applied by the next run. Saving and putting in force happen
+   * under one lock, so that the policy in force is always the one on disk, however many calls race.
+   */
   public Future<RetentionPolicy> setPolicy(RetentionPolicy next) {
     return files.submit(() -> {
-      store.save(next);
+      synchronized (store) {
+        store.save(next);
+        policy = next;
+      }
+      LOG.info("retention policy set: {}", next.toJson().encode());
       return next;
-    }).onSuccess(saved -> {
-      policy = saved;
-      LOG.info("retention policy set: {}", saved.toJson().encode());
     });
   }
 

@@ -3,11 +3,14 @@ package io.cameraservice.retention;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +37,29 @@ final class RetentionPolicyStore {
     }
   }
 
+  /**
+   * Replaces the stored policy atomically and durably: a temp file of its own (so concurrent callers never share
+   * one), flushed to the disk before the rename, and the folder flushed after it, so that after a crash the file
+   * holds either the old policy or the new one, whole. Callers serialise saves (see {@link Retention#setPolicy}).
+   */
   void save(RetentionPolicy policy) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(partial, policy.toJson().encodePrettily(), StandardCharsets.UTF_8);
-    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Path dir = file.getParent();
+    Files.createDirectories(dir);
+    Path partial = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer bytes = ByteBuffer.wrap(policy.toJson().encodePrettily().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+        out.force(true);
+      }
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+      folder.force(true);
+    }
   }
 }

@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -193,6 +198,54 @@ class RetentionTest {
       try (RpcClient operator = service.connect(Role.OPERATOR)) {
         assertThat(operator.call("cleanup_old_files").getJsonObject("error").getInteger("code")).isEqualTo(-32002);
       }
+    }
+  }
+
+  @Test
+  void concurrentPolicyWritesAllSucceedAndTheFileOnDiskIsThePolicyInForce() throws Exception {
+    int sessions = 16;
+    int perSession = 2;
+    List<RpcClient> admins = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(sessions);
+    try (TestService service = start(false)) {
+      for (int i = 0; i < sessions; i++) {
+        admins.add(service.connect(Role.ADMIN));
+      }
+      for (int round = 0; round < 10; round++) {
+        List<Future<List<JsonObject>>> answers = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+          RpcClient admin = admins.get(s);
+          int base = round * 1000 + s * 10;
+          answers.add(pool.submit(() -> {
+            // Pipelined: every request of the round is in flight at once, across all sessions.
+            for (int k = 0; k < perSession; k++) {
+              admin.send(new JsonObject().put("jsonrpc", "2.0").put("id", k).put("method", "set_retention_policy")
+                  .put("params", new JsonObject().put("policy_type", "manual").put("enabled", true)
+                      .put("max_age_days", base + k + 1)).encode());
+            }
+            List<JsonObject> got = new ArrayList<>();
+            for (int k = 0; k < perSession; k++) {
+              got.add(admin.nextObject());
+            }
+            return got;
+          }));
+        }
+        for (Future<List<JsonObject>> answer : answers) {
+          for (JsonObject response : answer.get(30, TimeUnit.SECONDS)) {
+            assertThat(response.containsKey("error")).as(response.encode()).isFalse();
+          }
+        }
+        JsonObject inForce = admins.get(0).result("get_metrics", null).getJsonObject("storage_metrics")
+            .getJsonObject("retention").getJsonObject("policy");
+        JsonObject onDisk = new JsonObject(Files.readString(dir.resolve("state/retention_policy.json")));
+        assertThat(onDisk.getDouble("max_age_days")).as("round " + round).isEqualTo(inForce.getDouble("max_age_days"));
+      }
+      try (Stream<Path> state = Files.list(dir.resolve("state"))) {
+        assertThat(state.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      }
+    } finally {
+      admins.forEach(RpcClient::close);
+      pool.shutdownNow();
     }
   }
 }
