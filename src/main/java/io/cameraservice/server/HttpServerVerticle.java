@@ -123,9 +123,8 @@ final class HttpServerVerticle extends VerticleBase {
         slowConsumerGraceMillis);
     connections.add(connection);
     events.attach(connection);
-    socket.textMessageHandler(text -> dispatcher.dispatch(connection, text));
-    socket.binaryMessageHandler(data ->
-        dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
+    InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),
+        () -> dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
     socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
     socket.closeHandler(v -> {
       connections.remove(connection);
