@@ -11,7 +11,9 @@ public record ServerSettings(
     int shutdownGraceSeconds,
     boolean websocketCompression,
     boolean nativeTransport,
-    int outboundBufferBytes) implements Validated {
+    int outboundBufferBytes,
+    int authTimeoutSeconds,
+    int maxUnauthenticatedConnections) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
@@ -27,6 +29,8 @@ public record ServerSettings(
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
     problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
+    problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
+    problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);
   }
 
   /** The number of event loops to run: the configured count, or one per core when 0. */

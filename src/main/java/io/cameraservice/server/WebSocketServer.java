@@ -34,6 +34,7 @@ public final class WebSocketServer {
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
+  private final UnauthenticatedSockets unauthenticated;
   private volatile boolean accepting = true;
   private final List<String> deployments = new ArrayList<>();
 
@@ -53,6 +54,7 @@ public final class WebSocketServer {
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
+    this.unauthenticated = new UnauthenticatedSockets(settings.maxUnauthenticatedConnections());
   }
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
@@ -98,7 +100,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes, closeListeners, slowConsumerGraceMillis);
+    }, routes, closeListeners, slowConsumerGraceMillis, unauthenticated);
   }
 
   public int openConnections() {

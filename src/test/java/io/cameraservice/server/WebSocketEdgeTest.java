@@ -3,11 +3,13 @@ package io.cameraservice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.testing.Http;
 import io.cameraservice.testing.RawWebSocket;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,42 @@ class WebSocketEdgeTest {
         socket.frame(false, RawWebSocket.CONTINUATION, chunk);
       }
       assertThat(socket.awaitCloseCode()).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  void unauthenticatedSocketsHaveABudgetAndADeadlineThatPingDoesNotExtend() throws Exception {
+    try (TestService service = TestService.start(dir, tree -> tree.withObject("/server")
+        .put("auth_timeout_seconds", 2).put("max_unauthenticated_connections", 6))) {
+      List<RawWebSocket> idle = new ArrayList<>();
+      try {
+        for (int i = 0; i < 6; i++) {
+          RawWebSocket socket = RawWebSocket.open(service.port(), "/ws");
+          assertThat(socket.upgraded()).isTrue();
+          idle.add(socket);
+        }
+        try (RawWebSocket over = RawWebSocket.open(service.port(), "/ws")) {
+          assertThat(over.status).as("the unauthenticated budget is spent").contains(" 503 ");
+        }
+        long start = System.nanoTime();
+        String ping = "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}";
+        RawWebSocket pinging = idle.get(0);
+        pinging.text(ping);
+        assertThat(pinging.nextText()).contains("pong");
+        pinging.text(ping);
+        for (RawWebSocket socket : idle) {
+          assertThat(socket.awaitCloseCode()).as("closed at the deadline, pings or not").isEqualTo(1008);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+      } finally {
+        idle.forEach(RawWebSocket::close);
+      }
+      // The budget is free again, and an authenticated client keeps its socket past the deadline.
+      try (RpcClient client = service.connect(Role.VIEWER)) {
+        assertThat(client.silentFor(Duration.ofSeconds(3))).isTrue();
+        assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
+      }
+      assertThat(Http.metric(service.port(), "auth_timeout_disconnects_total")).isEqualTo(6.0);
     }
   }
 }
