@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * One client's WebSocket, seen by the protocol layer as an {@link RpcConnection} and by events as a subscriber.
  * Everything is written on the socket's own event loop, where "write queue full" means the socket's outbound buffer
  * (bytes) is over its bound. Then notifications are dropped and counted, while responses are still written (never
- * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008.
+ * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008 and its TCP connection is reset (a
+ * client that does not read would never take the close frame queued behind its unread answers).
  */
 final class WsConnection implements RpcConnection, EventSubscriber {
 
@@ -144,6 +145,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
       if (socket.writeQueueFull() && !socket.isClosed()) {
         registry.slowConsumersClosed.increment();
         socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
+        SocketAbort.abort(socket);
       }
     });
   }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.testing.Http;
+import io.cameraservice.testing.Poll;
 import io.cameraservice.testing.RawWebSocket;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +104,59 @@ class WebSocketEdgeTest {
         assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
       }
       assertThat(Http.metric(service.port(), "auth_timeout_disconnects_total")).isEqualTo(6.0);
+    }
+  }
+
+  @Test
+  void aClientThatNeverReadsLosesItsTcpConnectionAfterTheGracePeriod() throws Exception {
+    try (TestService service = TestService.start(dir, tree -> {
+      tree.withObject("/server").put("outbound_buffer_bytes", 4096);
+      tree.withObject("/limits").put("slow_consumer_grace_seconds", 2);
+      tree.withObject("/limits").withObject("/rates").withObject("/status").put("per_second", 1_000_000)
+          .put("burst", 1_000_000);
+    }); RawWebSocket socket = RawWebSocket.open(service.port(), "/ws", null, 4096)) {
+      socket.text(new JsonObject().put("jsonrpc", "2.0").put("method", "authenticate").put("id", 0)
+          .put("params", new JsonObject().put("auth_token", TestService.mint(Role.VIEWER))).encode());
+      assertThat(new JsonObject(socket.nextText()).containsKey("result")).isTrue();
+      int clientPort = socket.localPort();
+      Thread writer = new Thread(() -> {
+        try {
+          for (int b = 0; b < 1000; b++) {
+            JsonArray batch = new JsonArray();
+            for (int i = 0; i < 50; i++) {
+              batch.add(new JsonObject().put("jsonrpc", "2.0").put("method", "get_server_info").put("id", i));
+            }
+            socket.text(batch.encode());
+          }
+        } catch (IOException closedByTheServer) {
+          // expected once the server resets the connection
+        }
+      });
+      writer.setDaemon(true);
+      writer.start();
+      Poll.until("the slow consumer to be cut off", () -> Http.metric(service.port(), "slow_consumer_disconnects_total"),
+          v -> v == 1.0, Duration.ofSeconds(30));
+      // The client has not read a byte; before, the connection stayed ESTABLISHED with the answers unsent.
+      Poll.until("the TCP connection to be gone", () -> tcpConnectionOpen(clientPort, service.port()),
+          open -> !open, Duration.ofSeconds(5));
+      Poll.until("the socket to leave the registry", () -> Http.metric(service.port(), "ws_connections_open"),
+          v -> v == 0.0, Duration.ofSeconds(5));
+    }
+  }
+
+  /** Whether the server's end of the connection from {@code clientPort} still exists (any state; Linux). */
+  private static boolean tcpConnectionOpen(int clientPort, int serverPort) {
+    String client = String.format(Locale.ROOT, ":%04X", clientPort);
+    String server = String.format(Locale.ROOT, ":%04X", serverPort);
+    try {
+      List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+      lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
+      return lines.stream().anyMatch(line -> {
+        String[] f = line.trim().split("\\s+");
+        return f.length > 3 && f[1].endsWith(server) && f[2].endsWith(client);
+      });
+    } catch (IOException e) {
+      throw new AssertionError(e);
     }
   }
 }
