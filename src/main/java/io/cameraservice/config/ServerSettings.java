@@ -16,6 +16,8 @@ public record ServerSettings(
     int maxHttpConnectionsPerAddress,
     int requestHeaderTimeoutSeconds,
     int reservedFiles,
+    int authTimeoutSeconds,
+    int maxUnauthenticatedConnections,
     TlsSettings tls) implements Validated {
 
   /** The HTTP connection cap never goes below this, however low the open-files limit. */
@@ -35,6 +37,8 @@ public record ServerSettings(
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
     problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
+    problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
+    problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);
     problems.range(prefix + ".max_http_connections", maxHttpConnections, 0, 10_000_000);
     problems.range(prefix + ".max_http_connections_per_address", maxHttpConnectionsPerAddress, 1, 10_000_000);
     problems.range(prefix + ".request_header_timeout_seconds", requestHeaderTimeoutSeconds, 1, 3600);

@@ -17,6 +17,7 @@ final class ConnectionRegistry {
   final Timer notificationDelivery;
   final Counter notificationsDropped;
   final Counter slowConsumersClosed;
+  final Counter authTimeouts;
 
   ConnectionRegistry(MeterRegistry registry) {
     registry.gauge("ws_connections_open", open, Map::size);
@@ -32,6 +33,9 @@ final class ConnectionRegistry {
         .register(registry);
     slowConsumersClosed = Counter.builder("slow_consumer_disconnects")
         .description("Sockets closed with 1008 because they did not read their answers within the grace period")
+        .register(registry);
+    authTimeouts = Counter.builder("auth_timeout_disconnects")
+        .description("Sockets closed with 1008 because they did not authenticate within server.auth_timeout_seconds")
         .register(registry);
   }
 

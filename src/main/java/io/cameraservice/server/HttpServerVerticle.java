@@ -26,6 +26,7 @@ final class HttpServerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
   static final String WS_PATH = "/ws";
+  private static final int UNAVAILABLE = 503;
 
   private final ServerSettings settings;
   private final int port;
@@ -38,13 +39,15 @@ final class HttpServerVerticle extends VerticleBase {
   private final long slowConsumerGraceMillis;
   private final HttpConnections httpConnections;
   private final TlsReloader tls;
+  private final UnauthenticatedSockets unauthenticated;
   private HttpServer server;
   private Runnable stopReloads = () -> {};
 
   HttpServerVerticle(ServerSettings settings, int port, RpcDispatcher dispatcher, EventHub events,
       ConnectionRegistry connections, ConnectionGate gate, List<RouteContributor> routes,
       List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, HttpConnections httpConnections,
-      TlsReloader tls) {
+      UnauthenticatedSockets unauthenticated, TlsReloader tls) {
+    this.unauthenticated = unauthenticated;
     this.settings = settings;
     this.port = port;
     this.dispatcher = dispatcher;
@@ -111,12 +114,21 @@ final class HttpServerVerticle extends VerticleBase {
       }
       return;
     }
-    int refusal = gate.admit(handshake.remoteAddress().hostAddress());
+    String address = handshake.remoteAddress().hostAddress();
+    int refusal = gate.admit(address);
     if (refusal != 0) {
       handshake.reject(refusal);
       return;
     }
-    handshake.accept().onFailure(e -> gate.release(handshake.remoteAddress().hostAddress()));
+    if (!unauthenticated.tryAcquire()) {
+      gate.release(address);
+      handshake.reject(UNAVAILABLE);
+      return;
+    }
+    handshake.accept().onFailure(e -> {
+      unauthenticated.release();
+      gate.release(address);
+    });
   }
 
   private WebSocketEndpoint endpointFor(String path) {
@@ -143,14 +155,15 @@ final class HttpServerVerticle extends VerticleBase {
     String address = socket.remoteAddress().hostAddress();
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
-        slowConsumerGraceMillis);
+        slowConsumerGraceMillis, unauthenticated);
+    connection.startAuthDeadline(settings.authTimeoutSeconds() * 1000L);
     connections.add(connection);
     events.attach(connection);
-    socket.textMessageHandler(text -> dispatcher.dispatch(connection, text));
-    socket.binaryMessageHandler(data ->
-        dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
+    InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),
+        () -> dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
     socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
     socket.closeHandler(v -> {
+      connection.leaveUnauthenticatedBudget();
       connections.remove(connection);
       events.detach(connection.id());
       closeListeners.forEach(l -> l.accept(connection.id()));

@@ -38,6 +38,7 @@ public final class WebSocketServer {
   private final List<RouteContributor> routes;
   private final List<Consumer<String>> closeListeners;
   private final long slowConsumerGraceMillis;
+  private final UnauthenticatedSockets unauthenticated;
   private volatile boolean accepting = true;
   private final List<String> deployments = new ArrayList<>();
   private final MeterRegistry registry;
@@ -63,6 +64,7 @@ public final class WebSocketServer {
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
+    this.unauthenticated = new UnauthenticatedSockets(settings.maxUnauthenticatedConnections());
   }
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */
@@ -119,7 +121,7 @@ public final class WebSocketServer {
       public void release(String address) {
         gate.release(address);
       }
-    }, routes, closeListeners, slowConsumerGraceMillis, httpConnections, tls);
+    }, routes, closeListeners, slowConsumerGraceMillis, httpConnections, unauthenticated, tls);
   }
 
   public int openConnections() {

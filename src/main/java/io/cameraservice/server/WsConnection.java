@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * One client's WebSocket, seen by the protocol layer as an {@link RpcConnection} and by events as a subscriber.
  * Everything is written on the socket's own event loop, where "write queue full" means the socket's outbound buffer
  * (bytes) is over its bound. Then notifications are dropped and counted, while responses are still written (never
- * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008.
+ * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008 and its TCP connection is reset (a
+ * client that does not read would never take the close frame queued behind its unread answers).
  */
 final class WsConnection implements RpcConnection, EventSubscriber {
 
@@ -26,12 +27,17 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final ConnectionRegistry registry;
   private final NotificationBatch notifications;
   private final long graceMillis;
+  private final UnauthenticatedSockets unauthenticated;
   private volatile Session session;
+  /** Whether this socket still holds a slot of the unauthenticated budget. Event loop only. */
+  private boolean holdsUnauthenticatedSlot = true;
+  private long authDeadline = -1;
   /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
   private long slowTimer = -1;
 
   WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, ConnectionRegistry registry,
-      long graceMillis) {
+      long graceMillis, UnauthenticatedSockets unauthenticated) {
+    this.unauthenticated = unauthenticated;
     this.id = id;
     this.socket = socket;
     this.remoteAddress = remoteAddress;
@@ -59,6 +65,35 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   @Override
   public void session(Session newSession) {
     this.session = newSession;
+    if (newSession != null) {
+      context.runOnContext(v -> leaveUnauthenticatedBudget());
+    }
+  }
+
+  /**
+   * Starts the deadline to authenticate: a fixed timer, so traffic such as {@code ping} does not extend it. Past it
+   * the socket is closed with 1008.
+   */
+  void startAuthDeadline(long millis) {
+    authDeadline = context.owner().setTimer(millis, t -> {
+      authDeadline = -1;
+      if (session == null && !socket.isClosed()) {
+        registry.authTimeouts.increment();
+        socket.close(POLICY_VIOLATION, "authentication timeout");
+      }
+    });
+  }
+
+  /** The socket authenticated or closed: its slot goes back to the unauthenticated budget, once. */
+  void leaveUnauthenticatedBudget() {
+    if (authDeadline >= 0) {
+      context.owner().cancelTimer(authDeadline);
+      authDeadline = -1;
+    }
+    if (holdsUnauthenticatedSlot) {
+      holdsUnauthenticatedSlot = false;
+      unauthenticated.release();
+    }
   }
 
   @Override
@@ -110,6 +145,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
       if (socket.writeQueueFull() && !socket.isClosed()) {
         registry.slowConsumersClosed.increment();
         socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
+        SocketAbort.abort(socket);
       }
     });
   }

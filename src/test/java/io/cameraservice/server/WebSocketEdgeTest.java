@@ -1,0 +1,162 @@
+package io.cameraservice.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cameraservice.auth.Role;
+import io.cameraservice.testing.Http;
+import io.cameraservice.testing.Poll;
+import io.cameraservice.testing.RawWebSocket;
+import io.cameraservice.testing.RpcClient;
+import io.cameraservice.testing.TestService;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile WebSocket clients: what they may make the server hold, and that real clients still get in. */
+class WebSocketEdgeTest {
+
+  private static final int MIB = 1024 * 1024;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void unfinishedFragmentedMessagesOverTheLimitAreRefusedWith1009() throws Exception {
+    try (TestService service = TestService.start(dir)) {
+      List<RawWebSocket> hostile = new ArrayList<>();
+      try {
+        for (int i = 0; i < 24; i++) {
+          RawWebSocket socket = RawWebSocket.open(service.port(), "/ws");
+          assertThat(socket.upgraded()).isTrue();
+          // 2 MiB, FIN=0, then nothing: before, the server held all of it until the idle timeout.
+          socket.frame(false, RawWebSocket.TEXT, new byte[2 * MIB]);
+          hostile.add(socket);
+        }
+        for (RawWebSocket socket : hostile) {
+          assertThat(socket.awaitCloseCode()).as("closed as soon as the running total passes 1 MiB")
+              .isEqualTo(1009);
+        }
+      } finally {
+        hostile.forEach(RawWebSocket::close);
+      }
+      try (RpcClient client = service.connect(Role.VIEWER)) {
+        assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
+      }
+    }
+  }
+
+  @Test
+  void fragmentsAreCountedAsTheyArrive() throws Exception {
+    try (TestService service = TestService.start(dir);
+        RawWebSocket socket = RawWebSocket.open(service.port(), "/ws")) {
+      // A fragmented message under the limit is joined and answered.
+      socket.frame(false, RawWebSocket.TEXT, "{\"jsonrpc\":\"2.0\",".getBytes());
+      socket.frame(true, RawWebSocket.CONTINUATION, "\"method\":\"ping\",\"id\":7}".getBytes());
+      assertThat(new JsonObject(socket.nextText()).getValue("result")).isEqualTo("pong");
+      // Many small fragments: refused once their sum passes the limit, long before the message ends.
+      byte[] chunk = new byte[256 * 1024];
+      socket.frame(false, RawWebSocket.TEXT, chunk);
+      for (int i = 0; i < 4; i++) {
+        socket.frame(false, RawWebSocket.CONTINUATION, chunk);
+      }
+      assertThat(socket.awaitCloseCode()).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  void unauthenticatedSocketsHaveABudgetAndADeadlineThatPingDoesNotExtend() throws Exception {
+    try (TestService service = TestService.start(dir, tree -> tree.withObject("/server")
+        .put("auth_timeout_seconds", 2).put("max_unauthenticated_connections", 6))) {
+      List<RawWebSocket> idle = new ArrayList<>();
+      try {
+        for (int i = 0; i < 6; i++) {
+          RawWebSocket socket = RawWebSocket.open(service.port(), "/ws");
+          assertThat(socket.upgraded()).isTrue();
+          idle.add(socket);
+        }
+        try (RawWebSocket over = RawWebSocket.open(service.port(), "/ws")) {
+          assertThat(over.status).as("the unauthenticated budget is spent").contains(" 503 ");
+        }
+        long start = System.nanoTime();
+        String ping = "{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}";
+        RawWebSocket pinging = idle.get(0);
+        pinging.text(ping);
+        assertThat(pinging.nextText()).contains("pong");
+        pinging.text(ping);
+        for (RawWebSocket socket : idle) {
+          assertThat(socket.awaitCloseCode()).as("closed at the deadline, pings or not").isEqualTo(1008);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+      } finally {
+        idle.forEach(RawWebSocket::close);
+      }
+      // The budget is free again, and an authenticated client keeps its socket past the deadline.
+      try (RpcClient client = service.connect(Role.VIEWER)) {
+        assertThat(client.silentFor(Duration.ofSeconds(3))).isTrue();
+        assertThat(client.call("ping").getValue("result")).isEqualTo("pong");
+      }
+      assertThat(Http.metric(service.port(), "auth_timeout_disconnects_total")).isEqualTo(6.0);
+    }
+  }
+
+  @Test
+  void aClientThatNeverReadsLosesItsTcpConnectionAfterTheGracePeriod() throws Exception {
+    try (TestService service = TestService.start(dir, tree -> {
+      tree.withObject("/server").put("outbound_buffer_bytes", 4096);
+      tree.withObject("/limits").put("slow_consumer_grace_seconds", 2);
+      tree.withObject("/limits").withObject("/rates").withObject("/status").put("per_second", 1_000_000)
+          .put("burst", 1_000_000);
+    }); RawWebSocket socket = RawWebSocket.open(service.port(), "/ws", null, 4096)) {
+      socket.text(new JsonObject().put("jsonrpc", "2.0").put("method", "authenticate").put("id", 0)
+          .put("params", new JsonObject().put("auth_token", TestService.mint(Role.VIEWER))).encode());
+      assertThat(new JsonObject(socket.nextText()).containsKey("result")).isTrue();
+      int clientPort = socket.localPort();
+      Thread writer = new Thread(() -> {
+        try {
+          for (int b = 0; b < 1000; b++) {
+            JsonArray batch = new JsonArray();
+            for (int i = 0; i < 50; i++) {
+              batch.add(new JsonObject().put("jsonrpc", "2.0").put("method", "get_server_info").put("id", i));
+            }
+            socket.text(batch.encode());
+          }
+        } catch (IOException closedByTheServer) {
+          // expected once the server resets the connection
+        }
+      });
+      writer.setDaemon(true);
+      writer.start();
+      Poll.until("the slow consumer to be cut off", () -> Http.metric(service.port(), "slow_consumer_disconnects_total"),
+          v -> v == 1.0, Duration.ofSeconds(30));
+      // The client has not read a byte; before, the connection stayed ESTABLISHED with the answers unsent.
+      Poll.until("the TCP connection to be gone", () -> tcpConnectionOpen(clientPort, service.port()),
+          open -> !open, Duration.ofSeconds(5));
+      Poll.until("the socket to leave the registry", () -> Http.metric(service.port(), "ws_connections_open"),
+          v -> v == 0.0, Duration.ofSeconds(5));
+    }
+  }
+
+  /** Whether the server's end of the connection from {@code clientPort} still exists (any state; Linux). */
+  private static boolean tcpConnectionOpen(int clientPort, int serverPort) {
+    String client = String.format(Locale.ROOT, ":%04X", clientPort);
+    String server = String.format(Locale.ROOT, ":%04X", serverPort);
+    try {
+      List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+      lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
+      return lines.stream().anyMatch(line -> {
+        String[] f = line.trim().split("\\s+");
+        return f.length > 3 && f[1].endsWith(server) && f[2].endsWith(client);
+      });
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
