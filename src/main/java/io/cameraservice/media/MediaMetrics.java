@@ -29,7 +29,7 @@ public final class MediaMetrics {
   MediaMetrics(MediaService media, MeterRegistry registry) {
     this.media = media;
     this.registry = registry;
-    Gauge.builder("camera_pipelines_running", this, m -> m.count("RUNNING"))
+    Gauge.builder("camera_pipelines_running", this, m -> m.count(PipelineState.RUNNING))
         .description("ffmpeg pipelines delivering pictures").register(registry);
     Gauge.builder("stream_viewers", this, m -> m.sum(s -> s.viewers()))
         .description("Live viewers connected (fMP4 and MJPEG)").register(registry);
@@ -71,7 +71,7 @@ public final class MediaMetrics {
       cameras.put(camera.id(), new JsonObject()
           .put("status", camera.status().name())
           .put("source", camera.source().kind())
-          .put("pipeline", s.state())
+          .put("pipeline", s.state().name())
           .put("mode", s.mode())
           .put("ffmpeg_pid", s.pid() > 0 ? s.pid() : null)
           .put("fps", s.fps())
@@ -86,7 +86,7 @@ public final class MediaMetrics {
           .put("last_error", s.lastError()));
     }
     return new JsonObject().put("total", cameras.size()).put("connected", connected)
-        .put("pipelines_running", count("RUNNING")).put("cameras", cameras);
+        .put("pipelines_running", count(PipelineState.RUNNING)).put("cameras", cameras);
   }
 
   /** {@code recording_metrics}. */
@@ -99,7 +99,7 @@ public final class MediaMetrics {
     JsonObject streams = new JsonObject();
     for (String id : media.pipelineIds()) {
       PipelineStats s = media.stats(id);
-      streams.put(id, new JsonObject().put("state", s.state()).put("viewers", s.viewers())
+      streams.put(id, new JsonObject().put("state", s.state().name()).put("viewers", s.viewers())
           .put("bytes_sent", s.bytesSent()).put("frames_sent", s.framesSent()).put("fps", s.fps())
           .put("bitrate", s.bitrate()).put("streaming", s.streaming()));
     }
@@ -109,8 +109,8 @@ public final class MediaMetrics {
         .put("streams", streams);
   }
 
-  private double count(String state) {
-    return media.pipelineIds().stream().filter(id -> state.equals(media.stats(id).state())).count();
+  private double count(PipelineState state) {
+    return media.pipelineIds().stream().filter(id -> media.stats(id).state() == state).count();
   }
 
   private double sum(java.util.function.ToDoubleFunction<PipelineStats> field) {

@@ -244,8 +244,8 @@ public final class MediaService implements CameraActivity {
     return loop.call(() -> {
       known(cameraId);
       Pipeline p = pipelines.get(cameraId);
-      Pipeline.State state = p == null ? Pipeline.State.IDLE : p.state();
-      if (p == null || (!p.streaming() && (state == Pipeline.State.IDLE || state == Pipeline.State.STOPPING))) {
+      PipelineState state = p == null ? PipelineState.IDLE : p.state();
+      if (p == null || (!p.streaming() && (state == PipelineState.IDLE || state == PipelineState.STOPPING))) {
         return Future.failedFuture(RpcError.invalidState("not_streaming", "INACTIVE", List.of("ACTIVE", "STARTING"))
             .exception());
       }
@@ -277,8 +277,8 @@ public final class MediaService implements CameraActivity {
   private JsonObject streamUrlNow(String cameraId) {
     Camera camera = known(cameraId);
     PipelineStats s = stats(cameraId);
-    String status = "RUNNING".equals(s.state()) ? "READY"
-        : camera.status() == CameraStatus.ERROR || "BACKOFF".equals(s.state()) ? "ERROR" : "NOT_READY";
+    String status = s.state() == PipelineState.RUNNING ? "READY"
+        : camera.status() == CameraStatus.ERROR || s.state() == PipelineState.BACKOFF ? "ERROR" : "NOT_READY";
     return new JsonObject()
         .put("device", cameraId)
         .put("stream_name", cameraId)
@@ -296,17 +296,17 @@ public final class MediaService implements CameraActivity {
     Camera camera = known(cameraId);
     PipelineStats s = stats(cameraId);
     String status = switch (s.state()) {
-      case "RUNNING" -> "ACTIVE";
-      case "STARTING" -> "STARTING";
-      case "STOPPING" -> "STOPPING";
-      case "BACKOFF" -> "ERROR";
-      default -> camera.status() == CameraStatus.ERROR ? "ERROR" : "INACTIVE";
+      case RUNNING -> "ACTIVE";
+      case STARTING -> "STARTING";
+      case STOPPING -> "STOPPING";
+      case BACKOFF -> "ERROR";
+      case IDLE -> camera.status() == CameraStatus.ERROR ? "ERROR" : "INACTIVE";
     };
     JsonObject out = new JsonObject()
         .put("device", cameraId)
         .put("stream_name", cameraId)
         .put("status", status)
-        .put("ready", "RUNNING".equals(s.state()));
+        .put("ready", s.state() == PipelineState.RUNNING);
     if (s.runningSince() != null) {
       out.put("start_time", Timestamps.format(s.runningSince()));
     }
@@ -330,7 +330,7 @@ public final class MediaService implements CameraActivity {
       out.add(new JsonObject()
           .put("name", camera.id())
           .put("source", camera.source().kind())
-          .put("ready", "RUNNING".equals(s.state()))
+          .put("ready", s.state() == PipelineState.RUNNING)
           .put("readers", s.viewers())
           .put("bytes_sent", s.bytesSent()));
     }

@@ -27,8 +27,6 @@ final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   private static final long TERMINATE_GRACE_MS = 3_000;
 
-  enum State { IDLE, STARTING, RUNNING, BACKOFF, STOPPING }
-
   /** What the rest of the media feature hears about a pipeline (on the loop). */
   interface Listener {
     void running(String cameraId);
@@ -45,7 +43,7 @@ final class Pipeline {
   private final Clock clock;
   private final Backoff backoff;
   private CaptureSource source;
-  private State state = State.IDLE;
+  private PipelineState state = PipelineState.IDLE;
   private FfmpegRun run;
   private FfmpegRun stoppingRun;
   private LiveFeed feed;
@@ -147,7 +145,7 @@ final class Pipeline {
     return leases > 0;
   }
 
-  State state() {
+  PipelineState state() {
     return state;
   }
 
@@ -176,7 +174,7 @@ final class Pipeline {
     if (feed != null) {
       return Future.succeededFuture(feed);
     }
-    if (state == State.IDLE) {
+    if (state == PipelineState.IDLE) {
       return Future.failedFuture(failure("pipeline_not_running", lastError == null ? "not running" : lastError));
     }
     Promise<LiveFeed> waiter = Promise.promise();
@@ -225,13 +223,13 @@ final class Pipeline {
     }
     failWaiters(reason);
     if (run == null) {
-      if (state != State.STOPPING) {
-        state = State.IDLE;
+      if (state != PipelineState.STOPPING) {
+        state = PipelineState.IDLE;
       }
       refresh();
       return stopped == null ? Future.succeededFuture() : stopped.future();
     }
-    state = State.STOPPING;
+    state = PipelineState.STOPPING;
     stopped = Promise.promise();
     stoppingRun = run;
     run = null;
@@ -255,7 +253,7 @@ final class Pipeline {
   }
 
   private void ensureRunning() {
-    if (state == State.IDLE) {
+    if (state == PipelineState.IDLE) {
       long wait = (notBeforeNanos - System.nanoTime()) / 1_000_000;
       if (wait > 0) {
         scheduleRestart(wait);
@@ -268,7 +266,7 @@ final class Pipeline {
   private void start() {
     restartTimer = -1;
     nextRestartMs = -1;
-    state = State.STARTING;
+    state = PipelineState.STARTING;
     runs++;
     LiveFeed starting = new LiveFeed(settings.buffers().gopMaxBytes());
     feed = starting;
@@ -287,7 +285,7 @@ final class Pipeline {
             return;
           }
           FfmpegRun r = started.result();
-          if (feed != starting || state != State.STARTING) {
+          if (feed != starting || state != PipelineState.STARTING) {
             // Stopped while starting: its readers still run, to reap it and close its socket, and are ignored.
             r.startReading();
             r.kill();
@@ -319,8 +317,8 @@ final class Pipeline {
       lastFragmentNanos = now;
       boolean wasReady = feed.ready().isComplete();
       feed.fragment(fragment, now);
-      if (!wasReady && feed.ready().succeeded() && state == State.STARTING) {
-        state = State.RUNNING;
+      if (!wasReady && feed.ready().succeeded() && state == PipelineState.STARTING) {
+        state = PipelineState.RUNNING;
         runningSince = clock.instant();
         LOG.info("{} pipeline running ({}x{}, {})", cameraId, feed.init().width(), feed.init().height(),
             feed.init().codec());
@@ -350,7 +348,7 @@ final class Pipeline {
   private void finishStop() {
     cancelWatchdog();
     stoppingRun = null;
-    state = State.IDLE;
+    state = PipelineState.IDLE;
     runningSince = null;
     LOG.info("{} pipeline stopped", cameraId);
     Promise<Void> done = stopped;
@@ -382,7 +380,7 @@ final class Pipeline {
     runningSince = null;
     lastError = detail;
     restarts++;
-    state = State.BACKOFF; // consumers released while ending must not arm the idle timer
+    state = PipelineState.BACKOFF; // consumers released while ending must not arm the idle timer
     LiveFeed ended = feed;
     feed = null;
     if (ended != null) {
@@ -393,7 +391,7 @@ final class Pipeline {
     boolean wanted = leases > 0 || streaming;
     LOG.warn("{} pipeline failed ({}); {}", cameraId, detail, wanted ? "restarting in " + delay + " ms"
         : "not restarting, nothing needs it");
-    state = State.IDLE;
+    state = PipelineState.IDLE;
     if (wanted) {
       scheduleRestart(delay);
     }
@@ -402,13 +400,13 @@ final class Pipeline {
   }
 
   private void scheduleRestart(long delayMs) {
-    state = State.BACKOFF;
+    state = PipelineState.BACKOFF;
     nextRestartMs = delayMs;
     cancelRestart();
     restartTimer = loop.timer(delayMs, () -> {
       restartTimer = -1;
-      if (state == State.BACKOFF) {
-        state = State.IDLE;
+      if (state == PipelineState.BACKOFF) {
+        state = PipelineState.IDLE;
         if (leases > 0 || streaming) {
           start();
         } else {
@@ -420,7 +418,7 @@ final class Pipeline {
   }
 
   private void checkStall() {
-    if (run != null && state != State.STOPPING
+    if (run != null && state != PipelineState.STOPPING
         && System.nanoTime() - lastFragmentNanos > settings.startTimeoutSeconds() * 1_000_000_000L) {
       LOG.warn("{} pipeline delivered nothing for {} s, killing it", cameraId, settings.startTimeoutSeconds());
       cancelWatchdog();
@@ -429,7 +427,7 @@ final class Pipeline {
   }
 
   private void armIdle() {
-    if (state == State.STARTING || state == State.RUNNING) {
+    if (state == PipelineState.STARTING || state == PipelineState.RUNNING) {
       cancelIdle();
       idleTimer = loop.timer(settings.autoCloseAfterSeconds() * 1000L, () -> {
         idleTimer = -1;
@@ -438,9 +436,9 @@ final class Pipeline {
           stop(false, "idle");
         }
       });
-    } else if (state == State.BACKOFF && !streaming) {
+    } else if (state == PipelineState.BACKOFF && !streaming) {
       cancelRestart();
-      state = State.IDLE;
+      state = PipelineState.IDLE;
       failWaiters("not needed any more");
       refresh();
     }
@@ -472,7 +470,7 @@ final class Pipeline {
   void refresh() {
     long now = System.nanoTime();
     LiveFeed f = feed;
-    stats = new PipelineStats(state.name(), run == null ? -1 : run.pid(), restarts, runningSince,
+    stats = new PipelineStats(state, run == null ? -1 : run.pid(), restarts, runningSince,
         f == null ? 0 : round(f.fps(now)), f == null ? 0 : f.bitrate(now), f == null ? 0 : f.bytesIn(),
         f == null ? 0 : f.framesIn(), run == null ? 0 : run.droppedFragments(), viewers, bytesSent, framesSent,
         nextRestartMs, lastError, streaming, source.deliversH264() ? "copy" : "encode");
