@@ -29,19 +29,7 @@ import org.slf4j.LoggerFactory;
  * by more than {@code pendingLimit} fragments, fragments are dropped and delivery resumes at the next keyframe, so
  * ffmpeg is never slowed down and consumers always get a decodable stream.
  */
-final class FfmpegRun {
-
-  /** Called on the camera loop. */
-  interface Listener {
-    void init(FfmpegRun run, InitSegment init);
-
-    void fragment(FfmpegRun run, Fragment fragment);
-
-    void jpeg(FfmpegRun run, Buffer image);
-
-    /** After the last fragment: the process is gone. */
-    void exited(FfmpegRun run, int status);
-  }
+final class FfmpegRun implements CaptureRun {
 
   private static final Logger FFMPEG = LoggerFactory.getLogger("io.cameraservice.media.ffmpeg");
   private static final int STDERR_TAIL = 8;
@@ -101,37 +89,44 @@ final class FfmpegRun {
    * run, so that no report (not even an immediate exit) arrives for a run it does not know yet; until then ffmpeg
    * waits on its full pipes.
    */
-  void startReading() {
+  @Override
+  public void startReading() {
     thread("mp4", this::readStream);
     thread("jpeg", this::readJpegs);
     thread("log", this::readStderr);
   }
 
-  long pid() {
+  @Override
+  public long pid() {
     return process.pid();
   }
 
-  long startedNanos() {
+  @Override
+  public long startedNanos() {
     return startedNanos;
   }
 
-  long droppedFragments() {
+  @Override
+  public long droppedFragments() {
     return droppedFragments;
   }
 
   /** The last lines ffmpeg wrote to stderr, newest last. */
-  String stderrTail() {
+  @Override
+  public String stderrTail() {
     synchronized (stderrTail) {
       return String.join(" | ", stderrTail);
     }
   }
 
   /** SIGTERM (ffmpeg ends its outputs cleanly), SIGKILL after {@code graceMillis}. Blocking. */
-  void terminate(long graceMillis) {
+  @Override
+  public void terminate(long graceMillis) {
     ChildProcesses.terminate(process, graceMillis);
   }
 
-  void kill() {
+  @Override
+  public void kill() {
     ChildProcesses.kill(process);
   }
 

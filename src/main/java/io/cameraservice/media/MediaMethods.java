@@ -11,8 +11,12 @@ import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,14 +45,90 @@ public final class MediaMethods {
     methods.register(new MethodSpec("stop_recording", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
         call -> media.stopRecording(device(call))));
     methods.register(new MethodSpec("start_streaming", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
-        call -> media.startStreaming(device(call))));
+        call -> media.startStreaming(device(call)).map(MediaMethods::started)));
     methods.register(new MethodSpec("stop_streaming", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
-        call -> media.stopStreaming(device(call))));
+        call -> media.stopStreaming(device(call)).map(MediaMethods::stopped)));
     methods.register(new MethodSpec("get_stream_url", RateClass.STATUS, ParamSchema.of(CameraMethods.device()),
-        call -> media.streamUrl(device(call))));
+        call -> media.stream(device(call)).map(MediaMethods::streamUrl)));
     methods.register(new MethodSpec("get_stream_status", RateClass.STATUS, ParamSchema.of(CameraMethods.device()),
-        call -> media.streamStatus(device(call))));
-    methods.register(new MethodSpec("get_streams", RateClass.STATUS, ParamSchema.none(), call -> media.streams()));
+        call -> media.stream(device(call)).map(MediaMethods::streamStatus)));
+    methods.register(new MethodSpec("get_streams", RateClass.STATUS, ParamSchema.none(), call -> media.streams().map(MediaMethods::streams)));
+  }
+
+  // --- the wire shapes of the streaming answers (api/contract.md) ---
+
+  private static JsonObject started(MediaService.StreamStarted s) {
+    return new JsonObject()
+        .put("device", s.cameraId())
+        .put("stream_name", s.cameraId())
+        .put("stream_url", s.url())
+        .put("status", "STARTED")
+        .put("start_time", Timestamps.format(s.since()))
+        .put("auto_close_after", s.autoCloseAfterSeconds());
+  }
+
+  private static JsonObject stopped(MediaService.StreamStopped s) {
+    return new JsonObject()
+        .put("device", s.cameraId())
+        .put("stream_name", s.cameraId())
+        .put("status", "STOPPED")
+        .put("start_time", Timestamps.format(s.since()))
+        .put("end_time", Timestamps.format(s.end()))
+        .put("duration", s.since() == null ? 0 : Duration.between(s.since(), s.end()).toSeconds())
+        .put("stream_continues", s.continues())
+        .put("message", s.continues() ? "recordings or viewers keep the stream running" : "stream stopped");
+  }
+
+  private static JsonObject streamUrl(MediaService.StreamView v) {
+    PipelineState state = v.stats().state();
+    String status = state == PipelineState.RUNNING ? "READY"
+        : v.cameraError() || state == PipelineState.BACKOFF ? "ERROR" : "NOT_READY";
+    return new JsonObject()
+        .put("device", v.cameraId())
+        .put("stream_name", v.cameraId())
+        .put("stream_url", v.url())
+        .put("available", v.available())
+        .put("active_consumers", v.stats().viewers() + (v.recording() ? 1 : 0))
+        .put("stream_status", status);
+  }
+
+  private static JsonObject streamStatus(MediaService.StreamView v) {
+    PipelineStats s = v.stats();
+    String status = switch (s.state()) {
+      case RUNNING -> "ACTIVE";
+      case STARTING -> "STARTING";
+      case STOPPING -> "STOPPING";
+      case BACKOFF -> "ERROR";
+      case IDLE -> v.cameraError() ? "ERROR" : "INACTIVE";
+    };
+    JsonObject out = new JsonObject()
+        .put("device", v.cameraId())
+        .put("stream_name", v.cameraId())
+        .put("status", status)
+        .put("ready", s.state() == PipelineState.RUNNING);
+    if (s.runningSince() != null) {
+      out.put("start_time", Timestamps.format(s.runningSince()));
+    }
+    return out.put("metrics", new JsonObject()
+        .put("bytes_sent", s.bytesSent())
+        .put("frames_sent", s.framesSent())
+        .put("bitrate", s.bitrate())
+        .put("fps", s.fps())
+        .put("viewers", s.viewers())
+        .put("restarts", s.restarts()));
+  }
+
+  private static JsonArray streams(List<MediaService.StreamView> views) {
+    JsonArray out = new JsonArray();
+    for (MediaService.StreamView v : views) {
+      out.add(new JsonObject()
+          .put("name", v.cameraId())
+          .put("source", v.sourceKind())
+          .put("ready", v.stats().state() == PipelineState.RUNNING)
+          .put("readers", v.stats().viewers())
+          .put("bytes_sent", v.stats().bytesSent()));
+    }
+    return out;
   }
 
   private Future<JsonObject> snapshot(Call call) {

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,21 +22,37 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MediaMetrics {
 
-  private final MediaService media;
+  /** What the media feature publishes for metrics; every method is safe on any thread. */
+  interface Readings {
+    Collection<Camera> cameras();
+
+    /** Every camera that has a pipeline, with its latest snapshot. */
+    Map<String, PipelineStats> pipelines();
+
+    /** A camera's latest snapshot ({@link PipelineStats#IDLE} when it has no pipeline). */
+    PipelineStats stats(String cameraId);
+
+    int activeRecordings();
+
+    /** {@code recording_metrics}, built by the recordings themselves. */
+    JsonObject recordingSection();
+  }
+
+  private final Readings media;
   private final MeterRegistry registry;
   private final Map<String, List<Meter>> perCamera = new ConcurrentHashMap<>();
   private final Map<String, Counter> crashes = new ConcurrentHashMap<>();
 
-  MediaMetrics(MediaService media, MeterRegistry registry) {
+  MediaMetrics(Readings media, MeterRegistry registry) {
     this.media = media;
     this.registry = registry;
-    Gauge.builder("camera_pipelines_running", this, m -> m.count("RUNNING"))
+    Gauge.builder("camera_pipelines_running", this, m -> m.count(PipelineState.RUNNING))
         .description("ffmpeg pipelines delivering pictures").register(registry);
     Gauge.builder("stream_viewers", this, m -> m.sum(s -> s.viewers()))
         .description("Live viewers connected (fMP4 and MJPEG)").register(registry);
     FunctionCounter.builder("stream_bytes_sent_total", this, m -> m.sum(s -> s.bytesSent()))
         .description("Bytes sent to live viewers").register(registry);
-    Gauge.builder("recordings_active", media, s -> s.recordings().activeCount())
+    Gauge.builder("recordings_active", media, Readings::activeRecordings)
         .description("Recordings in progress").register(registry);
   }
 
@@ -65,13 +82,13 @@ public final class MediaMetrics {
   public JsonObject cameraSection(Clock clock) {
     JsonObject cameras = new JsonObject();
     int connected = 0;
-    for (Camera camera : media.registry().all()) {
+    for (Camera camera : media.cameras()) {
       connected += camera.status() == CameraStatus.CONNECTED ? 1 : 0;
       PipelineStats s = media.stats(camera.id());
       cameras.put(camera.id(), new JsonObject()
           .put("status", camera.status().name())
           .put("source", camera.source().kind())
-          .put("pipeline", s.state())
+          .put("pipeline", s.state().name())
           .put("mode", s.mode())
           .put("ffmpeg_pid", s.pid() > 0 ? s.pid() : null)
           .put("fps", s.fps())
@@ -86,20 +103,20 @@ public final class MediaMetrics {
           .put("last_error", s.lastError()));
     }
     return new JsonObject().put("total", cameras.size()).put("connected", connected)
-        .put("pipelines_running", count("RUNNING")).put("cameras", cameras);
+        .put("pipelines_running", count(PipelineState.RUNNING)).put("cameras", cameras);
   }
 
   /** {@code recording_metrics}. */
   public JsonObject recordingSection() {
-    return media.recordings().metrics();
+    return media.recordingSection();
   }
 
   /** {@code stream_metrics}. */
   public JsonObject streamSection() {
     JsonObject streams = new JsonObject();
-    for (String id : media.pipelineIds()) {
-      PipelineStats s = media.stats(id);
-      streams.put(id, new JsonObject().put("state", s.state()).put("viewers", s.viewers())
+    for (Map.Entry<String, PipelineStats> e : media.pipelines().entrySet()) {
+      PipelineStats s = e.getValue();
+      streams.put(e.getKey(), new JsonObject().put("state", s.state().name()).put("viewers", s.viewers())
           .put("bytes_sent", s.bytesSent()).put("frames_sent", s.framesSent()).put("fps", s.fps())
           .put("bitrate", s.bitrate()).put("streaming", s.streaming()));
     }
@@ -109,11 +126,11 @@ public final class MediaMetrics {
         .put("streams", streams);
   }
 
-  private double count(String state) {
-    return media.pipelineIds().stream().filter(id -> state.equals(media.stats(id).state())).count();
+  private double count(PipelineState state) {
+    return media.pipelines().values().stream().filter(s -> s.state() == state).count();
   }
 
   private double sum(java.util.function.ToDoubleFunction<PipelineStats> field) {
-    return media.pipelineIds().stream().mapToDouble(id -> field.applyAsDouble(media.stats(id))).sum();
+    return media.pipelines().values().stream().mapToDouble(field).sum();
   }
 }

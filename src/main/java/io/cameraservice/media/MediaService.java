@@ -13,11 +13,9 @@ import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
-import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +78,7 @@ public final class MediaService implements CameraActivity {
         events);
     this.snapshots = new Snapshots(files, events, pools.fs(), clock, settings.jpeg().fps(),
         settings.jpeg().quality(), meters);
-    this.metrics = new MediaMetrics(this, meters);
+    this.metrics = new MediaMetrics(readings, meters);
     try {
       this.socketDir = Files.createTempDirectory("cs-media-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -224,28 +222,33 @@ public final class MediaService implements CameraActivity {
 
   // --- streaming ---
 
-  public Future<JsonObject> startStreaming(String cameraId) {
+  /** A stream {@code start_streaming} started (or found running). */
+  record StreamStarted(String cameraId, String url, Instant since, int autoCloseAfterSeconds) { }
+
+  /** What {@code stop_streaming} ended; {@code continues}: recordings or viewers keep the pipeline running. */
+  record StreamStopped(String cameraId, Instant since, Instant end, boolean continues) { }
+
+  /** A camera's stream as {@code get_stream_url}, {@code get_stream_status} and {@code get_streams} show it. */
+  record StreamView(String cameraId, String url, String sourceKind, boolean available, boolean cameraError,
+      boolean recording, PipelineStats stats) { }
+
+  Future<StreamStarted> startStreaming(String cameraId) {
     return loop.call(() -> {
       Camera camera = usable(cameraId);
       Pipeline p = pipeline(camera);
       p.streaming(true);
-      return p.ready().map(feed -> new JsonObject()
-          .put("device", cameraId)
-          .put("stream_name", cameraId)
-          .put("stream_url", links.streamUrl(cameraId))
-          .put("status", "STARTED")
-          .put("start_time", Timestamps.format(p.streamingSince()))
-          .put("auto_close_after", settings.autoCloseAfterSeconds()))
+      return p.ready().map(feed -> new StreamStarted(cameraId, links.streamUrl(cameraId), p.streamingSince(),
+          settings.autoCloseAfterSeconds()))
           .onFailure(e -> p.streaming(false));
     });
   }
 
-  public Future<JsonObject> stopStreaming(String cameraId) {
+  Future<StreamStopped> stopStreaming(String cameraId) {
     return loop.call(() -> {
       known(cameraId);
       Pipeline p = pipelines.get(cameraId);
-      Pipeline.State state = p == null ? Pipeline.State.IDLE : p.state();
-      if (p == null || (!p.streaming() && (state == Pipeline.State.IDLE || state == Pipeline.State.STOPPING))) {
+      PipelineState state = p == null ? PipelineState.IDLE : p.state();
+      if (p == null || (!p.streaming() && (state == PipelineState.IDLE || state == PipelineState.STOPPING))) {
         return Future.failedFuture(RpcError.invalidState("not_streaming", "INACTIVE", List.of("ACTIVE", "STARTING"))
             .exception());
       }
@@ -258,83 +261,23 @@ public final class MediaService implements CameraActivity {
       } else {
         p.stop(false, "stop_streaming");
       }
-      return Future.succeededFuture(new JsonObject()
-          .put("device", cameraId)
-          .put("stream_name", cameraId)
-          .put("status", "STOPPED")
-          .put("start_time", Timestamps.format(since))
-          .put("end_time", Timestamps.format(now))
-          .put("duration", since == null ? 0 : Duration.between(since, now).toSeconds())
-          .put("stream_continues", continues)
-          .put("message", continues ? "recordings or viewers keep the stream running" : "stream stopped"));
+      return Future.succeededFuture(new StreamStopped(cameraId, since, now, continues));
     });
   }
 
-  public Future<JsonObject> streamUrl(String cameraId) {
-    return loop.call(() -> Future.succeededFuture(streamUrlNow(cameraId)));
+  /** One camera's stream; -32010 when the camera is unknown. */
+  Future<StreamView> stream(String cameraId) {
+    return loop.call(() -> Future.succeededFuture(view(known(cameraId))));
   }
 
-  private JsonObject streamUrlNow(String cameraId) {
-    Camera camera = known(cameraId);
-    PipelineStats s = stats(cameraId);
-    String status = "RUNNING".equals(s.state()) ? "READY"
-        : camera.status() == CameraStatus.ERROR || "BACKOFF".equals(s.state()) ? "ERROR" : "NOT_READY";
-    return new JsonObject()
-        .put("device", cameraId)
-        .put("stream_name", cameraId)
-        .put("stream_url", links.streamUrl(cameraId))
-        .put("available", camera.status() != CameraStatus.DISCONNECTED)
-        .put("active_consumers", s.viewers() + (recordings.find(cameraId) == null ? 0 : 1))
-        .put("stream_status", status);
+  Future<List<StreamView>> streams() {
+    return loop.call(() -> Future.succeededFuture(registry.all().stream().map(this::view).toList()));
   }
 
-  public Future<JsonObject> streamStatus(String cameraId) {
-    return loop.call(() -> Future.succeededFuture(streamStatusNow(cameraId)));
-  }
-
-  private JsonObject streamStatusNow(String cameraId) {
-    Camera camera = known(cameraId);
-    PipelineStats s = stats(cameraId);
-    String status = switch (s.state()) {
-      case "RUNNING" -> "ACTIVE";
-      case "STARTING" -> "STARTING";
-      case "STOPPING" -> "STOPPING";
-      case "BACKOFF" -> "ERROR";
-      default -> camera.status() == CameraStatus.ERROR ? "ERROR" : "INACTIVE";
-    };
-    JsonObject out = new JsonObject()
-        .put("device", cameraId)
-        .put("stream_name", cameraId)
-        .put("status", status)
-        .put("ready", "RUNNING".equals(s.state()));
-    if (s.runningSince() != null) {
-      out.put("start_time", Timestamps.format(s.runningSince()));
-    }
-    return out.put("metrics", new JsonObject()
-        .put("bytes_sent", s.bytesSent())
-        .put("frames_sent", s.framesSent())
-        .put("bitrate", s.bitrate())
-        .put("fps", s.fps())
-        .put("viewers", s.viewers())
-        .put("restarts", s.restarts()));
-  }
-
-  public Future<JsonArray> streams() {
-    return loop.call(() -> Future.succeededFuture(streamsNow()));
-  }
-
-  private JsonArray streamsNow() {
-    JsonArray out = new JsonArray();
-    for (Camera camera : registry.all()) {
-      PipelineStats s = stats(camera.id());
-      out.add(new JsonObject()
-          .put("name", camera.id())
-          .put("source", camera.source().kind())
-          .put("ready", "RUNNING".equals(s.state()))
-          .put("readers", s.viewers())
-          .put("bytes_sent", s.bytesSent()));
-    }
-    return out;
+  private StreamView view(Camera camera) {
+    return new StreamView(camera.id(), links.streamUrl(camera.id()), camera.source().kind(),
+        camera.status() != CameraStatus.DISCONNECTED, camera.status() == CameraStatus.ERROR,
+        recordings.find(camera.id()) != null, stats(camera.id()));
   }
 
   // --- live viewers ---
@@ -395,22 +338,40 @@ public final class MediaService implements CameraActivity {
 
   // --- what the rest of the service reads ---
 
-  PipelineStats stats(String cameraId) {
+  private PipelineStats stats(String cameraId) {
     Pipeline p = pipelines.get(cameraId);
     return p == null ? PipelineStats.IDLE : p.stats();
   }
 
-  Collection<String> pipelineIds() {
-    return pipelines.keySet();
-  }
+  /** What {@link MediaMetrics} reads: published snapshots only, from any thread. */
+  private final MediaMetrics.Readings readings = new MediaMetrics.Readings() {
+    @Override
+    public Collection<Camera> cameras() {
+      return registry.all();
+    }
 
-  Recordings recordings() {
-    return recordings;
-  }
+    @Override
+    public Map<String, PipelineStats> pipelines() {
+      Map<String, PipelineStats> out = new java.util.LinkedHashMap<>();
+      pipelines.forEach((id, p) -> out.put(id, p.stats()));
+      return out;
+    }
 
-  CameraRegistry registry() {
-    return registry;
-  }
+    @Override
+    public PipelineStats stats(String cameraId) {
+      return MediaService.this.stats(cameraId);
+    }
+
+    @Override
+    public int activeRecordings() {
+      return recordings.activeCount();
+    }
+
+    @Override
+    public JsonObject recordingSection() {
+      return recordings.metrics();
+    }
+  };
 
   @Override
   public JsonObject metrics(String cameraId) {

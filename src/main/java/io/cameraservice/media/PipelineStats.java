@@ -10,10 +10,10 @@ import java.time.Instant;
  * @param droppedFragments fragments the current run dropped because the camera loop fell behind
  * @param nextRestartMs the delay before the pending restart, or -1 when none is pending
  */
-record PipelineStats(String state, long pid, int restarts, Instant runningSince, double fps, long bitrate,
+record PipelineStats(PipelineState state, long pid, int restarts, Instant runningSince, double fps, long bitrate,
     long bytesIn, long framesIn, long droppedFragments, int viewers, long bytesSent, long framesSent,
     long nextRestartMs, String lastError, boolean streaming, String mode) {
 
-  static final PipelineStats IDLE = new PipelineStats("IDLE", -1, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, -1, null, false,
+  static final PipelineStats IDLE = new PipelineStats(PipelineState.IDLE, -1, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, -1, null, false,
       null);
 }
