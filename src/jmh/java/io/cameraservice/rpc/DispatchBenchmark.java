@@ -8,7 +8,7 @@ import io.cameraservice.auth.Session;
 import io.cameraservice.config.LimitsSettings.RatesSettings;
 import io.cameraservice.config.RateSettings;
 import io.cameraservice.governance.ClockTimeMeter;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.governance.RateLimitGate;
 import io.cameraservice.governance.RateLimiter;
 import io.cameraservice.observability.RpcMetrics;

@@ -1,6 +1,6 @@
 package io.cameraservice.camera;
 
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;

@@ -1,7 +1,7 @@
 package io.cameraservice.events;
 
 import io.cameraservice.auth.Role;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;

@@ -1,5 +1,6 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.alerts.LoadShedder;
 import io.cameraservice.rpc.RpcError;

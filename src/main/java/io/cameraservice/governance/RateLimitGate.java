@@ -1,5 +1,6 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;

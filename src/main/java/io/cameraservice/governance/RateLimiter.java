@@ -1,5 +1,6 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.config.LimitsSettings.RatesSettings;
 import io.cameraservice.config.RateSettings;
 import io.cameraservice.rpc.RpcError;

@@ -4,7 +4,7 @@ import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.HttpAdmission;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;

@@ -5,7 +5,7 @@ import io.cameraservice.camera.CameraMethods;
 import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.files.FileNames;
 import io.cameraservice.files.MediaKind;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;

@@ -3,7 +3,7 @@ package io.cameraservice.retention;
 import io.cameraservice.config.RetentionSettings;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaKind;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;

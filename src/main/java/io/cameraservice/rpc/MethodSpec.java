@@ -1,6 +1,6 @@
 package io.cameraservice.rpc;
 
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 
 /**
  * A method the registry knows: its name, its rate-limit class, its parameters and its handler. Who may call it is

@@ -1,5 +1,6 @@
 package io.cameraservice.rpc;
 
+import io.cameraservice.domain.Failure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -193,6 +194,9 @@ public final class RpcDispatcher {
   private static RpcError toError(String method, Throwable cause) {
     if (cause instanceof RpcException) {
       return ((RpcException) cause).error();
+    }
+    if (cause instanceof Failure) {
+      return RpcError.of((Failure) cause);
     }
     LOG.error("method {} failed", method, cause);
     return RpcError.internal();

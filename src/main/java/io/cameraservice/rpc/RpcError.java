@@ -1,5 +1,7 @@
 package io.cameraservice.rpc;
 
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -73,6 +75,42 @@ public final class RpcError {
   public static RpcError insufficientStorage(long availableBytes, long requiredBytes) {
     return new RpcError(ErrorCode.INSUFFICIENT_STORAGE, "below_free_space_floor")
         .with("available_bytes", availableBytes).with("required_bytes", requiredBytes);
+  }
+
+  /**
+   * The one mapping from a domain failure to the wire: its kind picks the code, its reason and details become
+   * {@code data} in the order they were added, so the answer is what the factories above would have built.
+   */
+  public static RpcError of(Failure failure) {
+    RpcError error = new RpcError(codeOf(failure.kind()), failure.reason());
+    failure.details().forEach((key, value) -> error.with(key, wire(value)));
+    return error;
+  }
+
+  private static ErrorCode codeOf(FailureKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> ErrorCode.INVALID_PARAMS;
+      case UNAUTHENTICATED -> ErrorCode.AUTHENTICATION_FAILED;
+      case FORBIDDEN -> ErrorCode.PERMISSION_DENIED;
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case INVALID_STATE -> ErrorCode.INVALID_STATE;
+      case UNSUPPORTED -> ErrorCode.UNSUPPORTED;
+      case BUSY -> ErrorCode.RATE_LIMITED;
+      case DEPENDENCY_FAILED -> ErrorCode.DEPENDENCY_FAILED;
+      case NO_SPACE -> ErrorCode.INSUFFICIENT_STORAGE;
+    };
+  }
+
+  private static Object wire(Object value) {
+    if (value instanceof Collection<?> c) {
+      return new JsonArray(c.stream().map(RpcError::wire).toList());
+    }
+    if (value instanceof java.util.Map<?, ?> m) {
+      JsonObject o = new JsonObject();
+      m.forEach((k, v) -> o.put(String.valueOf(k), wire(v)));
+      return o;
+    }
+    return value;
   }
 
   /** Adds a field to {@code data}. */

@@ -1,6 +1,6 @@
 package io.cameraservice.system;
 
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.MetricsReport;

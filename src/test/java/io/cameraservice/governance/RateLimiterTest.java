@@ -1,5 +1,6 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.RateClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.config.LimitsSettings.RatesSettings;

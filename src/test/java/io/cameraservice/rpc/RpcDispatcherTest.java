@@ -3,7 +3,7 @@ package io.cameraservice.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Session;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.cameraservice.governance.alerts;
 
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;

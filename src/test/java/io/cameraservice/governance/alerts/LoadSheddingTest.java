@@ -3,7 +3,7 @@ package io.cameraservice.governance.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
-import io.cameraservice.governance.RateClass;
+import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.ParamSchema;

@@ -1,4 +1,4 @@
-package io.cameraservice.governance;
+package io.cameraservice.domain;
 
 import java.util.Locale;
 
