@@ -65,7 +65,7 @@ class LoadSheddingTest {
         RpcClient operator = service.connect(Role.OPERATOR);
         RpcClient admin = service.connect(Role.ADMIN);
         RpcClient anonymous = service.connect()) {
-      ensureControlAndFileMethods(service.service().methods());
+      ensureControlAndFileMethods(service.methods());
       JsonObject snapshotParams = new JsonObject().put("device", "camera0");
       assertThat(shed(operator.call("take_snapshot", snapshotParams))).as("calm: admitted").isFalse();
 
