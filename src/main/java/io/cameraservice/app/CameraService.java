@@ -8,9 +8,7 @@ import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
 import io.cameraservice.events.Topics;
 import io.cameraservice.files.MediaIntake;
-import io.cameraservice.governance.alerts.AlertEngine;
 import io.cameraservice.governance.alerts.AlertTransition;
-import io.cameraservice.governance.resources.ResourceMonitor;
 import io.cameraservice.governance.resources.ResourceSampler;
 import io.cameraservice.media.StreamLinks;
 import io.cameraservice.observability.ComponentState;
@@ -28,14 +26,15 @@ import io.cameraservice.system.BuildInfo;
 import io.cameraservice.system.SystemMethods;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +54,13 @@ public final class CameraService {
   private final GovernanceFeature governance;
   private final FilesFeature files;
   private final MediaFeature media;
-  /** In start order; stopped in reverse. Governance starts last: its probes need the servers' event loops. */
-  private final List<Feature> features;
+  /**
+   * The one statement of the order: each feature starts after those it is built on (media writes through the
+   * files feature's intake) and all of them before the server listens; they stop and close in {@link #stopOrder}.
+   */
+  private final List<Feature> startOrder;
+  /** {@link #startOrder} reversed: a feature stops while those it is built on still run. */
+  private final List<Feature> stopOrder;
   private final MethodRegistry methods = new MethodRegistry();
   private final RpcDispatcher dispatcher;
   private final WebSocketServer server;
@@ -76,13 +80,16 @@ public final class CameraService {
         governance::serviceCpuPercent));
     this.files = new FilesFeature(core, access.http, governance.http);
     this.media = new MediaFeature(core, files.intake, access.http, governance.http);
-    this.features = List.of(access, files, media, governance);
+    this.startOrder = List.of(access, files, media, governance);
+    List<Feature> reversed = new ArrayList<>(startOrder);
+    Collections.reverse(reversed);
+    this.stopOrder = List.copyOf(reversed);
 
     SystemMethods system = new SystemMethods(build, core.capabilities, core.health, media.cameras, core.report,
         core.pools.fs(), clock, config.cameras().maxCameras());
     system.registerInto(methods);
     new EventMethods(core.events).registerInto(methods);
-    features.forEach(f -> f.registerInto(methods));
+    startOrder.forEach(f -> f.registerInto(methods));
 
     RpcMetrics rpcMetrics = new RpcMetrics(core.metrics);
     this.dispatcher = new RpcDispatcher(methods,
@@ -92,7 +99,7 @@ public final class CameraService {
     List<RouteContributor> routes = new ArrayList<>(List.of(
         new HealthRoutes(core.health, build.version(), system::uptimeSeconds, clock),
         new MetricsRoute(core.metrics, access.http, config.metrics().openToAll())));
-    features.forEach(f -> routes.addAll(f.routes()));
+    startOrder.forEach(f -> routes.addAll(f.routes()));
     this.server = new WebSocketServer(core.vertx, config.server(), dispatcher, core.events, core.metrics,
         governance.connections, routes, List.of(governance::connectionClosed),
         config.limits().slowConsumerGraceSeconds() * 1000L);
@@ -112,18 +119,15 @@ public final class CameraService {
   }
 
   /**
-   * As {@link #start(ServiceConfig, Clock)}, with resource readings from {@code sampler} instead of this process
-   * (tests drive budgets, alerts and load shedding through it); null means this process.
+   * Test seam: as {@link #start(ServiceConfig, Clock)}, with resource readings from {@code sampler} instead of this
+   * process (tests drive budgets, alerts and load shedding through it); null means this process.
    */
-  public static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
+  static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
-    service.access.start()
-        .compose(v -> service.files.start())
-        .compose(v -> service.media.start())
+    inTurn(service.startOrder, Feature::start)
         .compose(v -> service.server.start()
             .recover(e -> Future.failedFuture(ListenFailure.describe(config.server(), e))))
-        .compose(actualPort -> service.governance.start().map(actualPort))
         .onComplete(done -> {
           if (done.succeeded()) {
             service.serving(done.result());
@@ -135,6 +139,15 @@ public final class CameraService {
           }
         });
     return started.future();
+  }
+
+  /** Runs {@code step} for each feature in {@code order}, each once the previous one has completed. */
+  private static Future<Void> inTurn(List<Feature> order, Function<Feature, Future<Void>> step) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Feature feature : order) {
+      chain = chain.compose(v -> step.apply(feature));
+    }
+    return chain;
   }
 
   private void serving(int actualPort) {
@@ -160,7 +173,7 @@ public final class CameraService {
     server.stopAccepting();
     core.events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
     awaitIdle(core.config.server().shutdownGraceSeconds() * 1000L)
-        .compose(v -> stopFeatures(features.size() - 1))
+        .compose(v -> inTurn(stopOrder, this::stopQuietly))
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", CLOSE_SOCKETS_MS))
         .compose(v -> server.undeploy())
         .eventually(this::release)
@@ -171,16 +184,12 @@ public final class CameraService {
     return stopped.future();
   }
 
-  private Future<Void> stopFeatures(int index) {
-    if (index < 0) {
+  /** A feature that fails to stop is logged; the others still stop and the service still goes down. */
+  private Future<Void> stopQuietly(Feature feature) {
+    return feature.stop().recover(e -> {
+      LOG.warn("stopping {} failed: {}", feature.getClass().getSimpleName(), e.toString());
       return Future.succeededFuture();
-    }
-    return features.get(index).stop()
-        .recover(e -> {
-          LOG.warn("stopping {} failed: {}", features.get(index).getClass().getSimpleName(), e.toString());
-          return Future.succeededFuture();
-        })
-        .compose(v -> stopFeatures(index - 1));
+    });
   }
 
   /**
@@ -192,9 +201,7 @@ public final class CameraService {
     Promise<Void> released = Promise.promise();
     Thread closer = new Thread(() -> {
       try {
-        for (int i = features.size() - 1; i >= 0; i--) {
-          features.get(i).close();
-        }
+        stopOrder.forEach(Feature::close);
         core.pools.close();
         files.closeCatalog();
         released.complete();
@@ -219,20 +226,8 @@ public final class CameraService {
     return port;
   }
 
-  public ServiceConfig config() {
-    return core.config;
-  }
-
-  public Vertx vertx() {
-    return core.vertx;
-  }
-
   public TokenMinter tokens() {
     return access.tokens;
-  }
-
-  public EventHub events() {
-    return core.events;
   }
 
   /** Signed live URLs of a camera (the demo prints them). */
@@ -240,31 +235,31 @@ public final class CameraService {
     return media.links;
   }
 
-  /** The API through which recording and snapshot producers register the files they write. */
-  public MediaIntake mediaIntake() {
+  // Test seams: package-private, reached from tests of other packages only through the test-side
+  // io.cameraservice.app.ServiceSeams. Nothing in src/main uses them.
+
+  /** Test seam: tests publish events as the features would, to see them delivered. */
+  EventHub events() {
+    return core.events;
+  }
+
+  /** Test seam: the API through which recording and snapshot producers register files; tests produce files. */
+  MediaIntake mediaIntake() {
     return files.intake;
   }
 
-  /** Completes once the media catalog has been reconciled with the folders after start-up. */
-  public Future<Void> catalogReady() {
+  /** Test seam: completes once the media catalog has been reconciled with the folders after start-up. */
+  Future<Void> catalogReady() {
     return files.catalogReady();
   }
 
-  /** The registered methods (tests add stand-ins for methods of features this build lacks). */
-  public MethodRegistry methods() {
+  /** Test seam: the registered methods (the fuzz test walks every method's parameter schema). */
+  MethodRegistry methods() {
     return methods;
   }
 
-  public ResourceMonitor resources() {
-    return governance.resources;
-  }
-
-  public AlertEngine alerts() {
-    return governance.alerts;
-  }
-
-  /** Takes a resource sample and evaluates the alert rules now, in order with the periodic runs. */
-  public CompletableFuture<List<AlertTransition>> evaluateGovernanceNow() {
+  /** Test seam: a resource sample and an alert evaluation now, in order with the periodic runs. */
+  CompletableFuture<List<AlertTransition>> evaluateGovernanceNow() {
     return governance.evaluateNow();
   }
 }

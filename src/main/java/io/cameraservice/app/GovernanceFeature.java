@@ -40,8 +40,8 @@ final class GovernanceFeature implements Feature {
   private final RateLimiter callRates;
   private final GovernanceThread thread = new GovernanceThread();
   private final EventLoopDelayProbe loopProbe;
-  final ResourceMonitor resources;
-  final AlertEngine alerts;
+  private final ResourceMonitor resources;
+  private final AlertEngine alerts;
   private final WebhookNotifier webhook;
   private final LoadShedder shedder;
   final HttpAdmission http;
@@ -95,7 +95,7 @@ final class GovernanceFeature implements Feature {
     callRates.forget(connectionId);
   }
 
-  /** Event-loop probes (one per loop, so after the servers run), then sampling and evaluation on their thread. */
+  /** Event-loop probes (one per loop), then sampling and evaluation on their thread. */
   @Override
   public Future<Void> start() {
     return loopProbe.deploy(core.vertx, core.config.server().effectiveEventLoops()).map(id -> {

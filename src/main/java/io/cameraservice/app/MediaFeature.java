@@ -34,6 +34,9 @@ final class MediaFeature implements Feature {
 
   private static final Logger LOG = LoggerFactory.getLogger(MediaFeature.class);
   private static final long CAMERA_START_LIMIT_MS = 15_000;
+  /** The health component that checks whether the configured ffmpeg runs here. */
+  private static final String FFMPEG_COMPONENT = "ffmpeg";
+  private static final String CONTRACT_MEDIA_BACKEND_KEY = "mediamtx";
 
   private final Core core;
   private final CameraLoop cameraLoop;
@@ -73,9 +76,12 @@ final class MediaFeature implements Feature {
     core.report.section("stream_metrics", () -> media.meters().streamSection());
     core.health.register("camera_monitor", false, () -> core.health.isStopping() ? ComponentState.STOPPING
         : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
-    core.health.register("mediamtx", false, () -> ffmpegUsable == null ? ComponentState.STARTING
+    core.health.register(FFMPEG_COMPONENT, false, () -> ffmpegUsable == null ? ComponentState.STARTING
         : core.health.isStopping() ? ComponentState.STOPPING
         : ffmpegUsable ? ComponentState.RUNNING : ComponentState.ERROR);
+    // The wire contract names the media backend's get_status component "mediamtx", whatever the backend is: the
+    // old name stays there only (get_status carries it through this alias); /health/detailed says "ffmpeg".
+    core.health.answerAlsoAs(CONTRACT_MEDIA_BACKEND_KEY, FFMPEG_COMPONENT);
   }
 
   @Override

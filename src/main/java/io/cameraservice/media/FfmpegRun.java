@@ -1,7 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.camera.CameraLoop;
-import io.cameraservice.process.ChildProcesses;
+import io.cameraservice.process.ChildProcessTracker;
 import io.vertx.core.buffer.Buffer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +74,7 @@ final class FfmpegRun implements CaptureRun {
     Process process;
     try {
       server.bind(UnixDomainSocketAddress.of(socketPath));
-      process = ChildProcesses.start(new ProcessBuilder(command));
+      process = ChildProcessTracker.start(new ProcessBuilder(command));
     } catch (IOException | RuntimeException e) {
       server.close();
       Files.deleteIfExists(socketPath);
@@ -122,12 +122,12 @@ final class FfmpegRun implements CaptureRun {
   /** SIGTERM (ffmpeg ends its outputs cleanly), SIGKILL after {@code graceMillis}. Blocking. */
   @Override
   public void terminate(long graceMillis) {
-    ChildProcesses.terminate(process, graceMillis);
+    ChildProcessTracker.terminate(process, graceMillis);
   }
 
   @Override
   public void kill() {
-    ChildProcesses.kill(process);
+    ChildProcessTracker.kill(process);
   }
 
   private void thread(String role, Runnable body) {

@@ -15,6 +15,8 @@ public final class HealthRegistry {
   private record Component(Supplier<ComponentState> state, boolean requiredForReady) {}
 
   private final Map<String, Component> components = new ConcurrentHashMap<>();
+  /** Contract key to the component it names (see {@link #answerAlsoAs}). */
+  private final Map<String, String> contractKeys = new ConcurrentHashMap<>();
   private volatile boolean started;
   private volatile boolean stopping;
 
@@ -22,8 +24,18 @@ public final class HealthRegistry {
     components.put(name, new Component(state, requiredForReady));
   }
 
+  /**
+   * Lets {@link #state} answer for {@code component} under {@code contractKey} too: for a key the wire contract fixes
+   * while the component is named here for what it checks. {@link #states()} still lists the component once, under
+   * its own name.
+   */
+  public void answerAlsoAs(String contractKey, String component) {
+    contractKeys.put(contractKey, component);
+  }
+
+  /** The state of a component, by its name or a contract key; STOPPED for a name nothing registered. */
   public ComponentState state(String name) {
-    Component c = components.get(name);
+    Component c = components.get(contractKeys.getOrDefault(name, name));
     return c == null ? ComponentState.STOPPED : c.state().get();
   }
 

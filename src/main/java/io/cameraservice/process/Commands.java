@@ -38,19 +38,19 @@ public final class Commands {
   }
 
   public static Result run(List<String> command, Duration timeout) throws IOException {
-    Process process = ChildProcesses.start(new ProcessBuilder(command));
+    Process process = ChildProcessTracker.start(new ProcessBuilder(command));
     CompletableFuture<String> out = drain(process.getInputStream());
     CompletableFuture<String> err = drain(process.getErrorStream());
     boolean finished;
     try {
       finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      ChildProcesses.kill(process);
+      ChildProcessTracker.kill(process);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command.get(0), e);
     }
     if (!finished) {
-      ChildProcesses.kill(process);
+      ChildProcessTracker.kill(process);
     }
     try {
       return new Result(finished ? process.exitValue() : -1, out.get(5, TimeUnit.SECONDS),

@@ -75,7 +75,7 @@ class ApiKeyCliTest {
           Duration.ofSeconds(10));
       assertThat(reason(response)).isEqualTo("revoked");
       // A socket of the revoked key that makes no call gets no more notifications either.
-      service.service().events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
+      service.events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
           new JsonObject().put("device", "camera0")));
       assertThat(control.awaitNotification(n -> "camera_status_update".equals(n.getString("method")))
           .getJsonObject("params").getString("device")).isEqualTo("camera0");

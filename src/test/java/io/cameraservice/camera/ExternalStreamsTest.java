@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.auth.Role;
-import io.cameraservice.process.ChildProcesses;
+import io.cameraservice.process.ChildProcessTracker;
 import io.cameraservice.process.Commands;
 import io.cameraservice.testing.MediaTesting;
 import io.cameraservice.testing.Poll;
@@ -153,7 +153,7 @@ class ExternalStreamsTest {
         operator.awaitNotification(n -> MediaTesting.cameraUpdate(n, added.getString("device"), "CONNECTED"));
         // A recording keeps the camera's ffmpeg running while its /proc entries are read.
         operator.result("start_recording", new JsonObject().put("device", added.getString("device")));
-        List<Long> pids = Poll.until("a running ffmpeg", ChildProcesses::livePids, p -> !p.isEmpty(),
+        List<Long> pids = Poll.until("a running ffmpeg", ChildProcessTracker::livePids, p -> !p.isEmpty(),
             Duration.ofSeconds(10));
         for (long pid : pids) {
           String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);

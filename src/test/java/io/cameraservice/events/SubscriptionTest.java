@@ -17,7 +17,7 @@ class SubscriptionTest {
   static final SharedService SHARED = new SharedService();
 
   private static void publish(String topic, String device, int sequence) {
-    SHARED.get().service().events().publish(new Event(topic, device, "camera_status_update",
+    SHARED.get().events().publish(new Event(topic, device, "camera_status_update",
         new JsonObject().put("device", device).put("seq", sequence)));
   }
 
@@ -119,7 +119,7 @@ class SubscriptionTest {
       assertThat(refused.getInteger("code")).isEqualTo(-32002);
       assertThat(refused.getJsonObject("data").getString("required_role")).isEqualTo("admin");
       admin.result("subscribe_events", new JsonObject().put("topics", new JsonArray().add("system.alert")));
-      SHARED.get().service().events().publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert",
+      SHARED.get().events().publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert",
           new JsonObject().put("alert", "cpu")));
       assertThat(admin.awaitNotification(n -> n.getString("method").equals("system_alert"))
           .getJsonObject("params").getString("alert")).isEqualTo("cpu");

@@ -87,10 +87,10 @@ class CatalogReconciliationTest {
   @Test
   void filesLeftBeingWrittenByTheLastRunAreCompleteAfterARestart() throws Exception {
     try (TestService service = start()) {
-      Path path = service.service().mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_cut.mp4", null, 0)
+      Path path = service.mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_cut.mp4", null, 0)
           .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
       Files.write(path, new byte[64]);
-      service.service().mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_none.mp4", null, 0)
+      service.mediaIntake().begin(MediaKind.RECORDING, "camera0", "camera0_none.mp4", null, 0)
           .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
     try (TestService service = start(); RpcClient client = service.connect(Role.OPERATOR)) {

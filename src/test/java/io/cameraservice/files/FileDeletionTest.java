@@ -145,7 +145,7 @@ class FileDeletionTest {
 
   @Test
   void aFileBeingWrittenCannotBeDeleted() throws Exception {
-    MediaIntake intake = service.service().mediaIntake();
+    MediaIntake intake = service.mediaIntake();
     Path path = intake.begin(MediaKind.RECORDING, "camera3", "camera3_live.mp4", "fmp4", 0)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     Files.write(path, new byte[1234]);

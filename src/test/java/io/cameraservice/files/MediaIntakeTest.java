@@ -31,7 +31,7 @@ class MediaIntakeTest {
   @BeforeAll
   static void start() {
     service = TestService.start(dir, tree -> tree.with("retention").put("enabled", false)).awaitCatalog();
-    intake = service.service().mediaIntake();
+    intake = service.mediaIntake();
     operator = service.connect(Role.OPERATOR);
   }
 

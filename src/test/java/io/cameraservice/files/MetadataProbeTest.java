@@ -75,7 +75,7 @@ class MetadataProbeTest {
   void aCompletedRecordingIsProbedOnceThoughTheBackfillWantsItToo() throws Exception {
     Path log = dir.resolve("probes.log");
     try (TestService service = start(wrapper(log)); RpcClient admin = service.connect(Role.ADMIN)) {
-      MediaFile file = produce(service.service().mediaIntake(), "camera0_once.mp4").toCompletionStage()
+      MediaFile file = produce(service.mediaIntake(), "camera0_once.mp4").toCompletionStage()
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
       assertThat(file.duration()).isCloseTo(MediaSamples.DURATION_SECONDS, org.assertj.core.data.Offset.offset(0.5));
       Poll.until(() -> backfillIdle(admin), idle -> idle, Duration.ofSeconds(20));
@@ -87,7 +87,7 @@ class MetadataProbeTest {
   void aProbeRefusedByTheBusyPoolLeavesTheFileToBeProbedLater() throws Exception {
     Path log = dir.resolve("probes.log");
     try (TestService service = start(wrapper(log)); RpcClient admin = service.connect(Role.ADMIN)) {
-      MediaIntake intake = service.service().mediaIntake();
+      MediaIntake intake = service.mediaIntake();
       // Two slow probes fill the pool (one running, one waiting), so the third file's probe is refused.
       List<Future<MediaFile>> slow = List.of(produce(intake, "camera0_slow1.mp4"),
           produce(intake, "camera0_slow2.mp4"));

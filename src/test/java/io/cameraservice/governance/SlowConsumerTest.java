@@ -46,7 +46,7 @@ class SlowConsumerTest {
       }
       // Its buffer is over the bound now: notifications to it are dropped, not queued.
       MediaTesting.await("a notification to be dropped", Duration.ofSeconds(20), () -> {
-        service.service().events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
+        service.events().publish(new Event(Topics.CAMERA_CONNECTED, "camera0", "camera_status_update",
             new JsonObject()));
         return Http.metric(port, "notifications_dropped_total") > 0;
       });

@@ -5,7 +5,7 @@ import static io.cameraservice.testing.MediaTesting.testPatterns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
-import io.cameraservice.process.ChildProcesses;
+import io.cameraservice.process.ChildProcessTracker;
 import io.cameraservice.testing.MediaTesting;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
@@ -43,7 +43,7 @@ class ShutdownTest {
       service.stop();
 
       assertThat(pids).noneMatch(MediaTesting::alive);
-      assertThat(ChildProcesses.livePids()).isEmpty();
+      assertThat(ChildProcessTracker.livePids()).isEmpty();
       assertThat(LiveStreamTest.ffmpegChildren()).isZero();
       JsonObject stopped = operator.awaitNotification(n -> MediaTesting.recordingUpdate(n, "STOPPED"));
       assertThat(stopped.getJsonObject("params").getString("filename")).isEqualTo(filename);

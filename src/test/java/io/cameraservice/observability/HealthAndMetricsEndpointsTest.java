@@ -3,6 +3,7 @@ package io.cameraservice.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,8 @@ class HealthAndMetricsEndpointsTest {
 
   @Test
   void healthEndpointsAnswer() throws Exception {
-    try (TestService service = TestService.start(dir)) {
+    MutableClock clock = MutableClock.startingNow();
+    try (TestService service = TestService.start(dir, tree -> {}, clock)) {
       String base = "http://127.0.0.1:" + service.port();
       HttpResponse<String> live = get(base + "/health/live", null);
       assertThat(live.statusCode()).isEqualTo(200);
@@ -58,11 +61,15 @@ class HealthAndMetricsEndpointsTest {
       assertThat(health.getString("status")).isEqualTo("HEALTHY");
       assertThat(health.getString("timestamp")).endsWith("Z");
       assertThat(health.getString("version")).isNotBlank();
-      assertThat(health.getLong("uptime")).isGreaterThanOrEqualTo(0);
+      assertThat(health.getLong("uptime")).as("on the service clock, not moved yet").isZero();
+      clock.advance(Duration.ofMinutes(2));
+      assertThat(new JsonObject(get(base + "/health", null).body()).getLong("uptime")).isEqualTo(120);
 
-      JsonObject detailed = new JsonObject(get(base + "/health/detailed", null).body());
-      assertThat(detailed.getJsonObject("components").getJsonObject("websocket_server").getString("state"))
-          .isEqualTo("RUNNING");
+      JsonObject components = new JsonObject(get(base + "/health/detailed", null).body())
+          .getJsonObject("components");
+      assertThat(components.getJsonObject("websocket_server").getString("state")).isEqualTo("RUNNING");
+      assertThat(components.getJsonObject("ffmpeg").getString("state")).as("ffmpeg runs here").isEqualTo("RUNNING");
+      assertThat(components.containsKey("mediamtx")).as("the contract's key is for get_status only").isFalse();
     }
   }
 

@@ -100,7 +100,7 @@ class DiskSpaceGuardTest {
       assertThat(critical.getLong("threshold")).isEqualTo(4L * MIB);
 
       // New media are refused with -32060, naming what is available and what is required.
-      Throwable refused = catchThrowable(() -> service.service().mediaIntake()
+      Throwable refused = catchThrowable(() -> service.mediaIntake()
           .begin(MediaKind.SNAPSHOT, "camera0", "camera0_x.jpg", null, 1000)
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
       assertThat(refused).isInstanceOf(ExecutionException.class);
@@ -130,7 +130,7 @@ class DiskSpaceGuardTest {
   void belowTheFloorTheOldestCompleteRecordingsAreReclaimed() throws Exception {
     try (TestService service = start(true); RpcClient admin = alertListener(service)) {
       // Old, but being written: never reclaimed. Snapshots are not reclaimed either.
-      Path writing = service.service().mediaIntake().begin(MediaKind.RECORDING, "camera1", "camera1_live.mp4",
+      Path writing = service.mediaIntake().begin(MediaKind.RECORDING, "camera1", "camera1_live.mp4",
           null, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       Files.write(writing, new byte[MIB]);
       MediaSamples.placeBytes(dir, "snapshots", "camera0", "camera0_old.jpg", MIB, T.minusSeconds(100));
@@ -150,7 +150,7 @@ class DiskSpaceGuardTest {
       JsonObject reclaimed = admin.result("get_metrics", null).getJsonObject("file_metrics")
           .getJsonObject("deletions").getJsonObject("reclaim");
       assertThat(reclaimed.getLong("files")).isBetween(1L, 2L);
-      assertThat(service.service().mediaIntake().ensureFree(0).toCompletionStage().toCompletableFuture()
+      assertThat(service.mediaIntake().ensureFree(0).toCompletionStage().toCompletableFuture()
           .get(10, TimeUnit.SECONDS)).isNull();
     }
   }

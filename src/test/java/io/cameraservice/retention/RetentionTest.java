@@ -58,7 +58,7 @@ class RetentionTest {
     place("snapshots", "camera0", "young.jpg", 50, Duration.ofHours(1));
     try (TestService service = start(false); RpcClient admin = service.connect(Role.ADMIN)) {
       // A file being written with an old modification time is never deleted.
-      Path writing = service.service().mediaIntake().begin(MediaKind.RECORDING, "camera2", "live.mp4", null, 0)
+      Path writing = service.mediaIntake().begin(MediaKind.RECORDING, "camera2", "live.mp4", null, 0)
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       Files.write(writing, new byte[500]);
       Files.setLastModifiedTime(writing, FileTime.from(NOW.minus(days(30))));

@@ -299,7 +299,7 @@ class JsonRpcProtocolTest {
   @Test
   void serverNotificationsCarryNoIdKey() {
     try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
-      SHARED.get().service().events().publish(new io.cameraservice.events.Event("camera.connected", "camera0",
+      SHARED.get().events().publish(new io.cameraservice.events.Event("camera.connected", "camera0",
           "camera_status_update", new JsonObject().put("device", "camera0")));
       // Raw frames: awaitNotification itself passes over frames with an id, so it could not show one.
       JsonObject notification = client.nextObject();

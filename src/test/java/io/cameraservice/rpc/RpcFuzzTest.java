@@ -73,7 +73,7 @@ class RpcFuzzTest {
       }
     });
     admin = service.connect(Role.ADMIN);
-    methods = service.service().methods().all().stream().filter(m -> !EXCLUDED.contains(m.name()))
+    methods = service.methods().all().stream().filter(m -> !EXCLUDED.contains(m.name()))
         .sorted(Comparator.comparing(MethodSpec::name)).toList();
   }
 

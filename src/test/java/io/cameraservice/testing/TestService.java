@@ -3,14 +3,20 @@ package io.cameraservice.testing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.app.CameraService;
+import io.cameraservice.app.ServiceSeams;
 import io.cameraservice.auth.Role;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.events.EventHub;
+import io.cameraservice.files.MediaIntake;
+import io.cameraservice.governance.alerts.AlertTransition;
 import io.cameraservice.governance.resources.ResourceSampler;
+import io.cameraservice.rpc.MethodRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -57,12 +63,12 @@ public final class TestService implements AutoCloseable {
       ResourceSampler sampler) {
     ServiceConfig config = config(dataDir, customize);
     try {
-      CameraService service = CameraService.start(config, clock, sampler).toCompletionStage().toCompletableFuture()
+      CameraService service = ServiceSeams.start(config, clock, sampler).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       if (sampler != null) {
         // Start-up runs the first sampling and alert evaluation on the governance thread; on a busy machine that
         // can be late. Waiting for it here keeps it from seeing the readings a test scripts next.
-        service.evaluateGovernanceNow().get(30, TimeUnit.SECONDS);
+        ServiceSeams.evaluateGovernanceNow(service).get(30, TimeUnit.SECONDS);
       }
       return new TestService(service, dataDir);
     } catch (Exception e) {
@@ -84,7 +90,7 @@ public final class TestService implements AutoCloseable {
   /** Waits until the media catalog has been reconciled with the folders (it runs in the background). */
   public TestService awaitCatalog() {
     try {
-      service.catalogReady().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      ServiceSeams.catalogReady(service).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return this;
     } catch (Exception e) {
       throw new IllegalStateException("media catalog not ready", e);
@@ -97,6 +103,30 @@ public final class TestService implements AutoCloseable {
 
   public int port() {
     return service.port();
+  }
+
+  /** Where features publish events; tests publish as they would. */
+  public EventHub events() {
+    return ServiceSeams.events(service);
+  }
+
+  /** Through which recording and snapshot producers register their files; tests produce files with it. */
+  public MediaIntake mediaIntake() {
+    return ServiceSeams.mediaIntake(service);
+  }
+
+  /** Every registered method, with its parameter schema. */
+  public MethodRegistry methods() {
+    return ServiceSeams.methods(service);
+  }
+
+  /** Takes a resource sample and evaluates the alert rules now; the transitions it caused. */
+  public List<AlertTransition> evaluateGovernanceNow() {
+    try {
+      return ServiceSeams.evaluateGovernanceNow(service).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("governance evaluation did not finish", e);
+    }
   }
 
   public Path dataDir() {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public final class ProcessSampler implements ResourceSampler {
 
   private final ProcessStats process = new ProcessStats();
-  private final ChildProcesses children = new ChildProcesses();
+  private final ChildUsageSampler children = new ChildUsageSampler();
   private final LiveHeap heap = LiveHeap.ofThisJvm();
   private final Path dataDir;
   private final long heapBudgetBytes;
@@ -32,7 +32,7 @@ public final class ProcessSampler implements ResourceSampler {
         : (double) (cpu - previousCpuNanos) / (now - previousNanos);
     previousCpuNanos = cpu;
     previousNanos = now;
-    ChildProcesses.Usage kids = children.sample();
+    ChildUsageSampler.Usage kids = children.sample();
     long diskFree = -1;
     long diskTotal = -1;
     try {

@@ -15,17 +15,17 @@ import org.slf4j.LoggerFactory;
  * terminates each one with its descendants (SIGTERM, then SIGKILL after a grace period), and a JVM shutdown hook
  * kills whatever is left when the JVM exits by any other path.
  */
-public final class ChildProcesses {
+public final class ChildProcessTracker {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChildProcesses.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChildProcessTracker.class);
   private static final Set<String> ALLOWED_ENV = Set.of("PATH", "LANG", "LANGUAGE", "TZ", "HOME", "TMPDIR");
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::killAll, "cs-child-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(ChildProcessTracker::killAll, "cs-child-reaper"));
   }
 
-  private ChildProcesses() {}
+  private ChildProcessTracker() {}
 
   /**
    * Starts {@code builder} (stdin from /dev/null, only the {@link #childEnvironment} part of its environment, which

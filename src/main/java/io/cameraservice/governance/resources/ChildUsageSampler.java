@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code /proc/<pid>/stat}. CPU is the growth of each child's user+system time between two readings; a child that
  * starts and exits between two readings is not seen.
  */
-final class ChildProcesses {
+final class ChildUsageSampler {
 
   /** USER_HZ, the unit of procfs CPU times: 100 on every Linux architecture the JVM runs on. */
   private static final double TICKS_PER_SECOND = 100;
@@ -27,7 +27,7 @@ final class ChildProcesses {
   private Map<Long, Long> previousTicks = new HashMap<>();
   private long previousNanos;
 
-  ChildProcesses() {
+  ChildUsageSampler() {
     sample();
   }
 
