@@ -1,12 +1,12 @@
 package io.cameraservice.governance.alerts;
 
+import io.cameraservice.rpc.Access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.RpcClient;
@@ -37,8 +37,7 @@ class LoadSheddingTest {
    */
   private static void ensureControlAndFileMethods(MethodRegistry methods) {
     for (MethodSpec spec : new MethodSpec[] {
-        new MethodSpec("take_snapshot", RateClass.CONTROL, ParamSchema.none(), LoadSheddingTest::standIn),
-        new MethodSpec("list_recordings", RateClass.FILE, ParamSchema.none(), LoadSheddingTest::standIn)}) {
+        standIn("take_snapshot", RateClass.CONTROL), standIn("list_recordings", RateClass.FILE)}) {
       if (methods.find(spec.name()) == null) {
         methods.register(spec);
       }
@@ -47,8 +46,9 @@ class LoadSheddingTest {
     assertThat(methods.find("list_recordings").rateClass()).isEqualTo(RateClass.FILE);
   }
 
-  private static Future<Object> standIn(io.cameraservice.rpc.Call call) {
-    return Future.succeededFuture(new JsonObject().put("stand_in", true));
+  private static MethodSpec standIn(String name, RateClass rateClass) {
+    return MethodSpec.method(name, Access.OPERATOR, rateClass).summary("a stand-in").returns("{stand_in: true}")
+        .handledBy(call -> Future.succeededFuture(new JsonObject().put("stand_in", true)));
   }
 
   private static boolean shed(JsonObject response) {
