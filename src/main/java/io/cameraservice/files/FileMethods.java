@@ -73,10 +73,11 @@ public final class FileMethods {
             MethodError.invalidState("file_being_written"), MethodError.dependencyFailed("delete_failed"))
         .handledBy(call -> delete(MediaKind.RECORDING, call)));
     registry.register(MethodSpec.method("delete_snapshot", Access.OPERATOR, RateClass.FILE)
-        .summary("Deletes a snapshot.")
+        .summary("Deletes a snapshot; one still being written is refused.")
         .params(named)
         .returns("{filename, deleted: true, message}")
-        .errors(MethodError.notFound("snapshot_not_found"), ambiguous, MethodError.dependencyFailed("delete_failed"))
+        .errors(MethodError.notFound("snapshot_not_found"), ambiguous,
+            MethodError.invalidState("file_being_written"), MethodError.dependencyFailed("delete_failed"))
         .handledBy(call -> delete(MediaKind.SNAPSHOT, call)));
   }
 
