@@ -61,14 +61,14 @@ public final class OpenRpcDocument {
         .put("paramStructure", "by-name")
         .put("params", params)
         .put("result", new JsonObject().put("name", "result").put("description", spec.result())
-            .put("schema", spec.resultSchema()))
+            .put("schema", spec.resultSchema().copy()))
         .put("errors", errors)
         .put("x-role", spec.access().wireName())
         .put("x-rate-class", spec.rateClass().configName());
   }
 
   /** The method's own errors after those its parameters and its access level bring, each (code, reason) once. */
-  public static List<MethodError> errors(MethodSpec spec) {
+  private static List<MethodError> errors(MethodSpec spec) {
     Set<MethodError> errors = new LinkedHashSet<>();
     if (spec.access() != Access.OPEN) {
       errors.add(MethodError.authenticationFailed("auth_required"));
