@@ -85,9 +85,11 @@ public class DispatchBenchmark {
     Authenticator authenticator = new Authenticator(null, null, null, clock);
     MethodRegistry methods = new MethodRegistry();
     Future<Object> pong = Future.succeededFuture("pong");
-    methods.register(new MethodSpec("ping", RateClass.STATUS, ParamSchema.none(), call -> pong));
+    methods.register(MethodSpec.method("ping", Access.OPEN, RateClass.STATUS).summary("ping").returns("pong")
+        .handledBy(call -> pong));
     dispatcher = new RpcDispatcher(methods, List.of(new RateLimitGate(rates),
-        new AuthGate(PermissionMatrix.defaultMatrix(), authenticator)), new RpcMetrics(registry), 1 << 20, 100);
+        new AuthGate(PermissionMatrix.of(methods.all(), Map.of()), authenticator)), new RpcMetrics(registry),
+        1 << 20, 100);
     connection = new Sink();
     connection.hole = hole;
   }

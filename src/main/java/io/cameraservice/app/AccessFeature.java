@@ -25,7 +25,6 @@ final class AccessFeature implements Feature {
   final HttpAuthenticator http;
   final TokenMinter tokens;
   private final AuthFailureLimiter failures;
-  private final PermissionMatrix permissions;
   private long refreshTimer = -1;
 
   AccessFeature(Core core) {
@@ -37,13 +36,13 @@ final class AccessFeature implements Feature {
         core.config.limits().authFailures().windowSeconds() * 1000L, core.clock, MAX_TRACKED_ADDRESSES);
     this.http = new HttpAuthenticator(authenticator, failures);
     this.tokens = new TokenMinter(core.vertx, core.secret(), core.clock);
-    this.permissions = PermissionMatrix.withOverrides(core.config.auth().permissions());
     core.events.deliverToSessionsThat(authenticator::isLive);
     core.capabilities.feature("jwt_auth").feature("api_keys");
   }
 
-  CallGate gate() {
-    return new AuthGate(permissions, authenticator);
+  /** The role check, for the methods registered so far (all of them, once the features have registered). */
+  CallGate gate(MethodRegistry methods) {
+    return new AuthGate(PermissionMatrix.of(methods.all(), core.config.auth().permissions()), authenticator);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.EventMethods;
+import io.cameraservice.events.Notifications;
 import io.cameraservice.events.Topics;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.governance.alerts.AlertTransition;
@@ -22,6 +23,7 @@ import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.Polls;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketServer;
+import io.cameraservice.system.ApiReference;
 import io.cameraservice.system.BuildInfo;
 import io.cameraservice.system.SystemMethods;
 import io.vertx.core.Future;
@@ -90,15 +92,17 @@ public final class CameraService {
     system.registerInto(methods);
     new EventMethods(core.events).registerInto(methods);
     startOrder.forEach(f -> f.registerInto(methods));
+    ApiReference reference = new ApiReference(methods, build.version(), Notifications.ALL, access.http);
+    reference.registerInto(methods);
 
     RpcMetrics rpcMetrics = new RpcMetrics(core.metrics);
     this.dispatcher = new RpcDispatcher(methods,
-        List.of(governance.rateLimitGate(), access.gate(), governance.loadSheddingGate()), rpcMetrics,
+        List.of(governance.rateLimitGate(), access.gate(methods), governance.loadSheddingGate()), rpcMetrics,
         config.server().maxMessageBytes(), config.server().maxBatchSize());
 
     List<RouteContributor> routes = new ArrayList<>(List.of(
         new HealthRoutes(core.health, build.version(), system::uptimeSeconds, clock),
-        new MetricsRoute(core.metrics, access.http, config.metrics().openToAll())));
+        new MetricsRoute(core.metrics, access.http, config.metrics().openToAll()), reference));
     startOrder.forEach(f -> routes.addAll(f.routes()));
     this.server = new WebSocketServer(core.vertx, config.server(), dispatcher, core.events, core.metrics,
         governance.connections, routes, List.of(governance::connectionClosed),
@@ -125,7 +129,8 @@ public final class CameraService {
   static Future<CameraService> start(ServiceConfig config, Clock clock, ResourceSampler sampler) {
     CameraService service = new CameraService(config, clock, sampler);
     Promise<CameraService> started = Promise.promise();
-    inTurn(service.startOrder, Feature::start)
+    MethodSettings.checked(config, service.methods)
+        .compose(v -> inTurn(service.startOrder, Feature::start))
         .compose(v -> service.server.start()
             .recover(e -> Future.failedFuture(ListenFailure.describe(config.server(), e))))
         .onComplete(done -> {

@@ -8,7 +8,6 @@ import io.cameraservice.rpc.RpcError;
 /**
  * Admits a call only with a live session whose role reaches the method's minimum. Unauthenticated callers get
  * -32001 for every method but the open ones, whether the method exists or not, so they learn nothing of the method set.
- * A role check applies to every method the matrix names, even one this host does not offer.
  */
 public final class AuthGate implements CallGate {
 

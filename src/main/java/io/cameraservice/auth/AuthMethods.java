@@ -1,11 +1,12 @@
 package io.cameraservice.auth;
 
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.RpcConnection;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
@@ -38,8 +39,15 @@ public final class AuthMethods {
   }
 
   public void registerInto(MethodRegistry registry) {
-    registry.register(new MethodSpec("authenticate", RateClass.STATUS,
-        ParamSchema.of(Param.string("auth_token").required().maxLength(8192)), this::authenticate));
+    registry.register(MethodSpec.method("authenticate", Access.OPEN, RateClass.STATUS)
+        .summary("Opens (or replaces) the socket's session with a JWT or an API key; works without a session.")
+        .params(Param.string("auth_token").required().maxLength(8192)
+            .about("a JWT signed with the service's secret (HS256) or an API key (csk_...)"))
+        .returns("{authenticated: true, role, permissions, expires_at (null for a key without expiry), session_id}")
+        .errors(MethodError.authenticationFailed("invalid_token"), MethodError.authenticationFailed("token_expired"),
+            MethodError.authenticationFailed("unknown_api_key"), MethodError.authenticationFailed("revoked"),
+            MethodError.rateLimited("auth_locked_out"))
+        .handledBy(this::authenticate));
   }
 
   private Future<JsonObject> authenticate(Call call) {

@@ -1,11 +1,12 @@
 package io.cameraservice.camera;
 
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +17,7 @@ public final class CameraMethods {
 
   /** The {@code device} parameter every camera method takes. */
   public static Param device() {
-    return Param.string("device").required().pattern("^camera[0-9]+$");
+    return Param.string("device").required().pattern("^camera[0-9]+$").about("camera id, e.g. camera0");
   }
 
   private final CameraRegistry registry;
@@ -28,10 +29,22 @@ public final class CameraMethods {
   }
 
   public void registerInto(MethodRegistry methods) {
-    methods.register(new MethodSpec("get_camera_list", RateClass.STATUS, ParamSchema.none(), this::list));
-    methods.register(new MethodSpec("get_camera_status", RateClass.STATUS, ParamSchema.of(device()), this::status));
-    methods.register(new MethodSpec("get_camera_capabilities", RateClass.STATUS, ParamSchema.of(device()),
-        call -> Future.succeededFuture(registry.json().capabilities(camera(registry, call)))));
+    methods.register(MethodSpec.method("get_camera_list", Access.VIEWER, RateClass.STATUS)
+        .summary("Lists every camera with its status, format and the live streams it offers.")
+        .returns("{cameras: [Camera], total, connected}; Camera = {device, status, name, resolution, fps, streams}")
+        .handledBy(this::list));
+    methods.register(MethodSpec.method("get_camera_status", Access.VIEWER, RateClass.STATUS)
+        .summary("Reports one camera with its streaming metrics and capabilities.")
+        .params(device())
+        .returns("Camera + {metrics: {bytes_sent, readers, uptime}, capabilities: {formats, resolutions}}")
+        .errors(MethodError.notFound("camera_not_found"))
+        .handledBy(this::status));
+    methods.register(MethodSpec.method("get_camera_capabilities", Access.VIEWER, RateClass.STATUS)
+        .summary("Lists the formats, resolutions and frame rates a camera can deliver.")
+        .params(device())
+        .returns("{device, formats, resolutions, fps_options, validation_status: NONE|DISCONNECTED|CONFIRMED}")
+        .errors(MethodError.notFound("camera_not_found"))
+        .handledBy(call -> Future.succeededFuture(registry.json().capabilities(camera(registry, call)))));
   }
 
   /** The camera a call names, or -32010. */

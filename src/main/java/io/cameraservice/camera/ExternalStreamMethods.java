@@ -1,10 +1,11 @@
 package io.cameraservice.camera;
 
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 
 /**
  * {@code add_external_stream}, {@code remove_external_stream}, {@code get_external_streams},
@@ -19,21 +20,45 @@ public final class ExternalStreamMethods {
   }
 
   public void registerInto(MethodRegistry methods) {
-    methods.register(new MethodSpec("add_external_stream", RateClass.CONTROL, ParamSchema.of(
-        Param.string("stream_url").required().maxLength(2048),
-        Param.string("stream_name").required().maxLength(128).pattern("^[^\\p{Cntrl}]+$"),
-        Param.string("stream_type").maxLength(32).pattern("^[a-z0-9_]+$").defaultValue("generic")),
-        call -> streams.add(call.params().string("stream_url"), call.params().string("stream_name"),
+    methods.register(MethodSpec.method("add_external_stream", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Adds a network stream (RTSP, HTTP, ...) as a camera; the stream is probed before it is added.")
+        .params(streamUrl(),
+            Param.string("stream_name").required().maxLength(128).pattern("^[^\\p{Cntrl}]+$")
+                .about("a display name for the new camera"),
+            Param.string("stream_type").maxLength(32).pattern("^[a-z0-9_]+$").defaultValue("generic")
+                .about("a free label for the kind of source"))
+        .returns("{device, stream_url (credentials redacted), stream_name, stream_type, origin, status: ADDED, codec, "
+            + "resolution, fps, added_at, timestamp}")
+        .errors(MethodError.invalidState("stream_already_added"), MethodError.rateLimited("max_cameras"),
+            MethodError.dependencyFailed("stream_unreachable"))
+        .handledBy(call -> streams.add(call.params().string("stream_url"), call.params().string("stream_name"),
             call.params().string("stream_type"))));
-    methods.register(new MethodSpec("remove_external_stream", RateClass.CONTROL, ParamSchema.of(
-        Param.string("stream_url").required().maxLength(2048)),
-        call -> streams.remove(call.params().string("stream_url"))));
-    methods.register(new MethodSpec("get_external_streams", RateClass.STATUS, ParamSchema.none(),
-        call -> streams.list()));
-    methods.register(new MethodSpec("discover_external_streams", RateClass.CONTROL, ParamSchema.none(),
-        call -> streams.discover()));
-    methods.register(new MethodSpec("set_discovery_interval", RateClass.ADMIN, ParamSchema.of(
-        Param.integer("scan_interval").required().range(0, 86400)),
-        call -> streams.setDiscoveryInterval(call.params().intValue("scan_interval"))));
+    methods.register(MethodSpec.method("remove_external_stream", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Removes a network stream added with add_external_stream, and its camera.")
+        .params(streamUrl())
+        .returns("{stream_url (credentials redacted), device, status: REMOVED, timestamp}")
+        .errors(MethodError.notFound("stream_not_found"))
+        .handledBy(call -> streams.remove(call.params().string("stream_url"))));
+    methods.register(MethodSpec.method("get_external_streams", Access.VIEWER, RateClass.STATUS)
+        .summary("Lists the network streams added at run time or found by discovery.")
+        .returns("{external_streams: [stream as add_external_stream answers], total, discovery_configured, "
+            + "scan_interval, last_scan_time}")
+        .handledBy(call -> streams.list()));
+    methods.register(MethodSpec.method("discover_external_streams", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Probes the discovery candidates named in configuration now and adds the ones that answer.")
+        .returns("{discovered_streams: [{stream_url, reachable, codec, resolution, device, new} or {stream_url, "
+            + "reachable: false, error}], candidates_probed, reachable, scan_timestamp}")
+        .errors(MethodError.unsupported("discovery_not_configured"))
+        .handledBy(call -> streams.discover()));
+    methods.register(MethodSpec.method("set_discovery_interval", Access.ADMIN, RateClass.ADMIN)
+        .summary("Sets how often discovery probes its candidates (0 turns periodic discovery off).")
+        .params(Param.integer("scan_interval").required().range(0, 86400).about("seconds between scans; 0 = off"))
+        .returns("{scan_interval, message}")
+        .errors(MethodError.unsupported("discovery_not_configured"))
+        .handledBy(call -> streams.setDiscoveryInterval(call.params().intValue("scan_interval"))));
+  }
+
+  private static Param streamUrl() {
+    return Param.string("stream_url").required().maxLength(2048).about("the stream's URL, e.g. rtsp://host/path");
   }
 }

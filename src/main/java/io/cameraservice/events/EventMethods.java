@@ -2,11 +2,12 @@ package io.cameraservice.events;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,12 +28,25 @@ public final class EventMethods {
   }
 
   public void registerInto(MethodRegistry registry) {
-    registry.register(new MethodSpec("subscribe_events", RateClass.STATUS, ParamSchema.of(
-        Param.stringList("topics").required().check(EventMethods::nonEmpty),
-        Param.object("filters")), this::subscribe));
-    registry.register(new MethodSpec("unsubscribe_events", RateClass.STATUS, ParamSchema.of(
-        Param.stringList("topics")), this::unsubscribe));
-    registry.register(new MethodSpec("get_subscription_stats", RateClass.STATUS, ParamSchema.none(), this::stats));
+    registry.register(MethodSpec.method("subscribe_events", Access.VIEWER, RateClass.STATUS)
+        .summary("Subscribes the socket to notification topics; subscriptions add up.")
+        .params(Param.stringList("topics").required().check(EventMethods::nonEmpty)
+                .about("topic names, group patterns such as camera.* or * for all"),
+            Param.object("filters").about("{device}: only events of this camera; replaces the previous filter"))
+        .returns("{subscribed: true, topics (the concrete topics), filters}")
+        .errors(MethodError.invalidParams("unknown_topic"),
+            MethodError.permissionDenied("insufficient_role"))
+        .handledBy(this::subscribe));
+    registry.register(MethodSpec.method("unsubscribe_events", Access.VIEWER, RateClass.STATUS)
+        .summary("Removes topics from the socket's subscriptions (all of them without topics).")
+        .params(Param.stringList("topics").about("topic names or patterns to remove; absent or empty = all"))
+        .returns("{unsubscribed: true, topics (the topics actually removed)}")
+        .errors(MethodError.invalidParams("unknown_topic"))
+        .handledBy(this::unsubscribe));
+    registry.register(MethodSpec.method("get_subscription_stats", Access.VIEWER, RateClass.STATUS)
+        .summary("Reports subscription counts for the service and the socket's own topics.")
+        .returns("{global_stats: {total_subscriptions, active_clients, topic_counts}, client_topics, client_id}")
+        .handledBy(this::stats));
   }
 
   private Future<JsonObject> subscribe(Call call) {

@@ -1,7 +1,9 @@
 package io.cameraservice.files;
 
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
@@ -31,24 +33,52 @@ public final class FileMethods {
 
   public void registerInto(MethodRegistry registry) {
     ParamSchema listing = ParamSchema.of(
-        Param.integer("limit").range(1, MAX_LIMIT).defaultValue((long) DEFAULT_LIMIT),
-        Param.integer("offset").range(0, Long.MAX_VALUE).defaultValue(0L),
-        Param.string("device").pattern(FileNames.CAMERA_ID.pattern()),
-        Param.timestamp("since"),
-        Param.timestamp("until"));
-    ParamSchema named = ParamSchema.of(Param.string("filename").required().check(FileMethods::nameRule));
-    registry.register(new MethodSpec("list_recordings", RateClass.FILE, listing,
-        call -> list(MediaKind.RECORDING, call)));
-    registry.register(new MethodSpec("list_snapshots", RateClass.FILE, listing,
-        call -> list(MediaKind.SNAPSHOT, call)));
-    registry.register(new MethodSpec("get_recording_info", RateClass.FILE, named,
-        call -> catalog.info(MediaKind.RECORDING, filename(call)).map(this::recordingInfo)));
-    registry.register(new MethodSpec("get_snapshot_info", RateClass.FILE, named,
-        call -> catalog.info(MediaKind.SNAPSHOT, filename(call)).map(this::snapshotInfo)));
-    registry.register(new MethodSpec("delete_recording", RateClass.FILE, named,
-        call -> delete(MediaKind.RECORDING, call)));
-    registry.register(new MethodSpec("delete_snapshot", RateClass.FILE, named,
-        call -> delete(MediaKind.SNAPSHOT, call)));
+        Param.integer("limit").range(1, MAX_LIMIT).defaultValue((long) DEFAULT_LIMIT).about("page size"),
+        Param.integer("offset").range(0, Long.MAX_VALUE).defaultValue(0L).about("files to skip, newest first"),
+        Param.string("device").pattern(FileNames.CAMERA_ID.pattern()).about("only this camera's files"),
+        Param.timestamp("since").about("only files modified at or after this time (RFC 3339)"),
+        Param.timestamp("until").about("only files modified before this time (RFC 3339)"));
+    ParamSchema named = ParamSchema.of(Param.string("filename").required().check(FileMethods::nameRule)
+        .about("a file name from a listing; the extension may be left out when that is unambiguous"));
+    MethodError ambiguous = MethodError.invalidParams("ambiguous_filename");
+    registry.register(MethodSpec.method("list_recordings", Access.VIEWER, RateClass.FILE)
+        .summary("Lists recordings, newest first, a page at a time.")
+        .params(listing)
+        .returns("{files: [{filename, device, file_size, modified_time, duration, format, download_url}], total, "
+            + "limit, offset}")
+        .handledBy(call -> list(MediaKind.RECORDING, call)));
+    registry.register(MethodSpec.method("list_snapshots", Access.VIEWER, RateClass.FILE)
+        .summary("Lists snapshots, newest first, a page at a time.")
+        .params(listing)
+        .returns("{files: [{filename, device, file_size, modified_time, format, download_url}], total, limit, "
+            + "offset}")
+        .handledBy(call -> list(MediaKind.SNAPSHOT, call)));
+    registry.register(MethodSpec.method("get_recording_info", Access.VIEWER, RateClass.FILE)
+        .summary("Describes one recording.")
+        .params(named)
+        .returns("{filename, device, file_size, duration, created_time, format, download_url}")
+        .errors(MethodError.notFound("recording_not_found"), ambiguous)
+        .handledBy(call -> catalog.info(MediaKind.RECORDING, filename(call)).map(this::recordingInfo)));
+    registry.register(MethodSpec.method("get_snapshot_info", Access.VIEWER, RateClass.FILE)
+        .summary("Describes one snapshot.")
+        .params(named)
+        .returns("{filename, device, file_size, resolution (when known), created_time, download_url}")
+        .errors(MethodError.notFound("snapshot_not_found"), ambiguous)
+        .handledBy(call -> catalog.info(MediaKind.SNAPSHOT, filename(call)).map(this::snapshotInfo)));
+    registry.register(MethodSpec.method("delete_recording", Access.OPERATOR, RateClass.FILE)
+        .summary("Deletes a recording; one still being written is refused.")
+        .params(named)
+        .returns("{filename, deleted: true, message}")
+        .errors(MethodError.notFound("recording_not_found"), ambiguous,
+            MethodError.invalidState("file_being_written"), MethodError.dependencyFailed("delete_failed"))
+        .handledBy(call -> delete(MediaKind.RECORDING, call)));
+    registry.register(MethodSpec.method("delete_snapshot", Access.OPERATOR, RateClass.FILE)
+        .summary("Deletes a snapshot; one still being written is refused.")
+        .params(named)
+        .returns("{filename, deleted: true, message}")
+        .errors(MethodError.notFound("snapshot_not_found"), ambiguous,
+            MethodError.invalidState("file_being_written"), MethodError.dependencyFailed("delete_failed"))
+        .handledBy(call -> delete(MediaKind.SNAPSHOT, call)));
   }
 
   private static String nameRule(Object value) {

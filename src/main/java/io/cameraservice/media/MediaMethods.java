@@ -6,11 +6,12 @@ import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.files.FileNames;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
+import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -34,25 +35,67 @@ public final class MediaMethods {
   }
 
   public void registerInto(MethodRegistry methods) {
-    methods.register(new MethodSpec("take_snapshot", RateClass.CONTROL, ParamSchema.of(CameraMethods.device(),
-        Param.string("filename").check(MediaMethods::snapshotName),
-        Param.string("format").oneOf("jpg"),
-        Param.integer("quality").range(1, 100)), this::snapshot));
-    methods.register(new MethodSpec("start_recording", RateClass.CONTROL, ParamSchema.of(CameraMethods.device(),
-        Param.integer("duration").range(1, 86400),
-        Param.string("format").oneOf(RecordingSettings.FORMATS.toArray(String[]::new))),
-        call -> media.startRecording(device(call), format(call), call.params().integer("duration"))));
-    methods.register(new MethodSpec("stop_recording", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
-        call -> media.stopRecording(device(call))));
-    methods.register(new MethodSpec("start_streaming", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
-        call -> media.startStreaming(device(call)).map(MediaMethods::started)));
-    methods.register(new MethodSpec("stop_streaming", RateClass.CONTROL, ParamSchema.of(CameraMethods.device()),
-        call -> media.stopStreaming(device(call)).map(MediaMethods::stopped)));
-    methods.register(new MethodSpec("get_stream_url", RateClass.STATUS, ParamSchema.of(CameraMethods.device()),
-        call -> media.stream(device(call)).map(MediaMethods::streamUrl)));
-    methods.register(new MethodSpec("get_stream_status", RateClass.STATUS, ParamSchema.of(CameraMethods.device()),
-        call -> media.stream(device(call)).map(MediaMethods::streamStatus)));
-    methods.register(new MethodSpec("get_streams", RateClass.STATUS, ParamSchema.none(), call -> media.streams().map(MediaMethods::streams)));
+    MethodError unknown = MethodError.notFound("camera_not_found");
+    MethodError[] unusable = {unknown, MethodError.dependencyFailed("camera_disconnected"),
+        MethodError.dependencyFailed("service_stopping")};
+    MethodError pipeline = MethodError.dependencyFailed("pipeline_failed");
+    MethodError noSpace = MethodError.insufficientStorage("below_free_space_floor");
+    methods.register(MethodSpec.method("take_snapshot", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Saves a JPEG of the camera's current picture.")
+        .params(CameraMethods.device(),
+            Param.string("filename").check(MediaMethods::snapshotName)
+                .about("the file name to save under (.jpg added when missing); default: camera and time"),
+            Param.string("format").oneOf("jpg").about("image format"),
+            Param.integer("quality").range(1, 100).about("JPEG quality, 1 (smallest) to 100 (best)"))
+        .returns("{device, filename, status: SUCCESS|FAILED, timestamp, file_size, file_path (admins only)}")
+        .errors(unusable).errors(pipeline, noSpace, MethodError.invalidParams("file_exists"),
+            MethodError.dependencyFailed("storage_failed"))
+        .handledBy(this::snapshot));
+    methods.register(MethodSpec.method("start_recording", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Starts recording the camera to a file; with a duration the recording stops by itself.")
+        .params(CameraMethods.device(),
+            Param.integer("duration").range(1, 86400).about("seconds to record; absent = until stop_recording"),
+            Param.string("format").oneOf(RecordingSettings.FORMATS.toArray(String[]::new))
+                .about("container format; default: recording.default_format"))
+        .returns("{device, filename, status: RECORDING|STARTING, start_time, duration, format}")
+        .errors(unusable).errors(MethodError.invalidState("already_recording"), pipeline, noSpace)
+        .handledBy(call -> media.startRecording(device(call), format(call), call.params().integer("duration"))));
+    methods.register(MethodSpec.method("stop_recording", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Stops the camera's recording and finishes its file.")
+        .params(CameraMethods.device())
+        .returns("{device, filename, status: STOPPED, start_time, end_time, duration, file_size, format}")
+        .errors(unknown, MethodError.invalidState("not_recording"), MethodError.dependencyFailed("recording_failed"))
+        .handledBy(call -> media.stopRecording(device(call))));
+    methods.register(MethodSpec.method("start_streaming", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Starts the camera's live stream (it stops again when no viewer comes within auto_close_after).")
+        .params(CameraMethods.device())
+        .returns("{device, stream_name, stream_url, status: STARTED, start_time, auto_close_after}")
+        .errors(unusable).errors(pipeline)
+        .handledBy(call -> media.startStreaming(device(call)).map(MediaMethods::started)));
+    methods.register(MethodSpec.method("stop_streaming", Access.OPERATOR, RateClass.CONTROL)
+        .summary("Releases the stream started with start_streaming; recordings or viewers may keep it running.")
+        .params(CameraMethods.device())
+        .returns("{device, stream_name, status: STOPPED, start_time, end_time, duration, stream_continues, message}")
+        .errors(unknown, MethodError.invalidState("not_streaming"))
+        .handledBy(call -> media.stopStreaming(device(call)).map(MediaMethods::stopped)));
+    methods.register(MethodSpec.method("get_stream_url", Access.VIEWER, RateClass.STATUS)
+        .summary("Gives the camera's live stream URL and whether it is ready.")
+        .params(CameraMethods.device())
+        .returns("{device, stream_name, stream_url, available, active_consumers, stream_status: READY|NOT_READY|ERROR}")
+        .errors(unknown)
+        .handledBy(call -> media.stream(device(call)).map(MediaMethods::streamUrl)));
+    methods.register(MethodSpec.method("get_stream_status", Access.VIEWER, RateClass.STATUS)
+        .summary("Reports the state and traffic of the camera's live stream.")
+        .params(CameraMethods.device())
+        .returns("{device, stream_name, status: ACTIVE|INACTIVE|ERROR|STARTING|STOPPING, ready, start_time, "
+            + "metrics: {bytes_sent, frames_sent, bitrate, fps, viewers, restarts}}")
+        .errors(unknown)
+        .handledBy(call -> media.stream(device(call)).map(MediaMethods::streamStatus)));
+    methods.register(MethodSpec.method("get_streams", Access.VIEWER, RateClass.STATUS)
+        .summary("Lists every camera's live stream.")
+        .returns("a bare array: [{name (the camera id), source, ready, readers, bytes_sent}]",
+            new JsonObject().put("type", "array").put("items", new JsonObject().put("type", "object")))
+        .handledBy(call -> media.streams().map(MediaMethods::streams)));
   }
 
   // --- the wire shapes of the streaming answers (api/contract.md) ---

@@ -4,11 +4,11 @@ import io.cameraservice.config.RetentionSettings;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.Params;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -27,15 +27,27 @@ public final class StorageMethods {
   }
 
   public void registerInto(MethodRegistry registry) {
-    registry.register(new MethodSpec("get_storage_info", RateClass.ADMIN, ParamSchema.none(), this::storageInfo));
-    registry.register(new MethodSpec("set_retention_policy", RateClass.ADMIN, ParamSchema.of(
-        Param.string("policy_type").required().oneOf("age", "size", "manual"),
-        Param.bool("enabled").required(),
-        Param.number("max_age_days").range(0.0, RetentionSettings.MAX_AGE_DAYS).check(StorageMethods::positive),
-        Param.number("max_size_gb").range(0.0, RetentionSettings.MAX_SIZE_GB).check(StorageMethods::positive)),
-        this::setPolicy));
-    registry.register(new MethodSpec("cleanup_old_files", RateClass.ADMIN, ParamSchema.none(),
-        call -> retention.cleanupNow().map(CleanupResult::toJson)));
+    registry.register(MethodSpec.method("get_storage_info", Access.ADMIN, RateClass.ADMIN)
+        .summary("Reports the data directory's disk space and how much of it recordings and snapshots take.")
+        .returns("{total_space, used_space, available_space, usage_percentage, recordings_size, snapshots_size, "
+            + "low_space_warning}")
+        .handledBy(this::storageInfo));
+    registry.register(MethodSpec.method("set_retention_policy", Access.ADMIN, RateClass.ADMIN)
+        .summary("Sets which old files are deleted (by age, by total size, or only on request); survives a restart.")
+        .params(Param.string("policy_type").required().oneOf("age", "size", "manual")
+                .about("age: delete files older than max_age_days; size: keep the total under max_size_gb; "
+                    + "manual: only cleanup_old_files deletes"),
+            Param.bool("enabled").required().about("false turns retention off"),
+            Param.number("max_age_days").range(0.0, RetentionSettings.MAX_AGE_DAYS).check(StorageMethods::positive)
+                .about("days to keep files (more than 0); unchanged when absent"),
+            Param.number("max_size_gb").range(0.0, RetentionSettings.MAX_SIZE_GB).check(StorageMethods::positive)
+                .about("gigabytes the files may take (more than 0); unchanged when absent"))
+        .returns("{policy_type, max_age_days, max_size_gb, enabled, message}")
+        .handledBy(this::setPolicy));
+    registry.register(MethodSpec.method("cleanup_old_files", Access.ADMIN, RateClass.ADMIN)
+        .summary("Applies the retention policy now.")
+        .returns("{cleanup_executed, files_deleted, space_freed, message}")
+        .handledBy(call -> retention.cleanupNow().map(CleanupResult::toJson)));
   }
 
   private static String positive(Object value) {

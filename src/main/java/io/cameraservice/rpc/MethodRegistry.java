@@ -1,6 +1,6 @@
 package io.cameraservice.rpc;
 
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +21,8 @@ public final class MethodRegistry {
     return methods.get(name);
   }
 
-  /** Every registered method; for tests that walk the whole surface (the fuzz test). */
-  Collection<MethodSpec> all() {
-    return List.copyOf(methods.values());
+  /** Every registered method by name; for the permission matrix, the published reference and the fuzz test. */
+  public List<MethodSpec> all() {
+    return methods.values().stream().sorted(Comparator.comparing(MethodSpec::name)).toList();
   }
 }

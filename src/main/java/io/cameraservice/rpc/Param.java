@@ -35,6 +35,7 @@ public final class Param {
 
   private final String name;
   private final Type type;
+  private String description;
   private boolean required;
   private Object defaultValue;
   private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
@@ -81,6 +82,12 @@ public final class Param {
 
   public static Param timestamp(String name) {
     return new Param(name, Type.TIMESTAMP);
+  }
+
+  /** What the parameter means, in a few words, for the published reference. */
+  public Param about(String text) {
+    this.description = text;
+    return this;
   }
 
   public Param required() {
@@ -138,6 +145,77 @@ public final class Param {
 
   Type type() {
     return type;
+  }
+
+  String description() {
+    return description;
+  }
+
+  /**
+   * The JSON schema of the values this parameter accepts, as far as JSON Schema can say it; the rules of
+   * {@link #check} are left to {@link #description()}.
+   */
+  JsonObject jsonSchema() {
+    JsonObject schema = new JsonObject();
+    switch (type) {
+      case STRING -> schema.put("type", "string");
+      case INTEGER -> schema.put("type", "integer");
+      case NUMBER -> schema.put("type", "number");
+      case BOOLEAN -> schema.put("type", "boolean");
+      case OBJECT -> schema.put("type", "object");
+      case STRING_LIST -> schema.put("type", "array").put("items", new JsonObject().put("type", "string"));
+      case TIMESTAMP -> schema.put("type", "string").put("format", "date-time");
+      default -> throw new IllegalStateException(type.name());
+    }
+    if (allowed != null) {
+      schema.put("enum", new JsonArray(allowedOrder));
+    }
+    if (pattern != null) {
+      schema.put("pattern", pattern.pattern());
+    }
+    if (maxLength != Integer.MAX_VALUE) {
+      schema.put("maxLength", maxLength);
+    }
+    if (type == Type.INTEGER) {
+      putBound(schema, "minimum", min, Long.MIN_VALUE);
+      putBound(schema, "maximum", max, Long.MAX_VALUE);
+    }
+    if (type == Type.NUMBER) {
+      if (minNumber != Double.NEGATIVE_INFINITY) {
+        schema.put("minimum", minNumber);
+      }
+      if (maxNumber != Double.POSITIVE_INFINITY) {
+        schema.put("maximum", maxNumber);
+      }
+    }
+    if (defaultValue != null) {
+      schema.put("default", defaultValue);
+    }
+    return schema;
+  }
+
+  /** The -32602 reasons {@link #validate} and a missing value can answer for this parameter. */
+  List<String> reasons() {
+    List<String> reasons = new ArrayList<>();
+    if (required) {
+      reasons.add("missing_param");
+    }
+    reasons.add("wrong_type");
+    boolean ranged = type == Type.TIMESTAMP || type == Type.NUMBER
+        || (type == Type.INTEGER && (min != Long.MIN_VALUE || max != Long.MAX_VALUE));
+    if (ranged) {
+      reasons.add("out_of_range");
+    }
+    if (type == Type.STRING || type == Type.TIMESTAMP || !checks.isEmpty()) {
+      reasons.add("invalid_value");
+    }
+    return reasons;
+  }
+
+  private static void putBound(JsonObject schema, String key, long bound, long none) {
+    if (bound != none) {
+      schema.put(key, bound);
+    }
   }
 
   /** The allowed values of a {@link #oneOf} string, else null. */

@@ -29,7 +29,7 @@ public final class ParamSchema {
     return new ParamSchema(Collections.unmodifiableMap(byName));
   }
 
-  /** The declared parameters, in order; for tests that generate calls from the schema. */
+  /** The declared parameters, in order; for the published reference and tests that generate calls from it. */
   Collection<Param> params() {
     return params.values();
   }

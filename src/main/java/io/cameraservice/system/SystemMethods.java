@@ -4,10 +4,10 @@ import io.cameraservice.domain.RateClass;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.MetricsReport;
+import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
-import io.cameraservice.rpc.ParamSchema;
 import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -48,13 +48,27 @@ public final class SystemMethods {
 
   public void registerInto(MethodRegistry registry) {
     Future<Object> pong = Future.succeededFuture("pong");
-    registry.register(new MethodSpec("ping", RateClass.STATUS, ParamSchema.none(), call -> pong));
-    registry.register(new MethodSpec("get_server_info", RateClass.STATUS, ParamSchema.none(), this::serverInfo));
-    registry.register(new MethodSpec("get_status", RateClass.STATUS, ParamSchema.none(),
-        call -> Future.succeededFuture(status())));
-    registry.register(new MethodSpec("get_system_status", RateClass.STATUS, ParamSchema.none(),
-        this::systemStatus));
-    registry.register(new MethodSpec("get_metrics", RateClass.ADMIN, ParamSchema.none(), this::metrics));
+    registry.register(MethodSpec.method("ping", Access.OPEN, RateClass.STATUS)
+        .summary("Checks that the service answers; works without a session (clients send it about every 30 s).")
+        .returns("The string \"pong\".", new JsonObject().put("type", "string").put("const", "pong"))
+        .handledBy(call -> pong));
+    registry.register(MethodSpec.method("get_server_info", Access.VIEWER, RateClass.STATUS)
+        .summary("Describes the server: name, version, build, capabilities and the formats it supports.")
+        .returns("{name, version, build_date, architecture, capabilities, supported_formats, max_cameras}")
+        .handledBy(this::serverInfo));
+    registry.register(MethodSpec.method("get_status", Access.ADMIN, RateClass.STATUS)
+        .summary("Reports the service's health and the state of each of its components.")
+        .returns("{status: HEALTHY|DEGRADED|UNHEALTHY, uptime, version, components: {name: state}}")
+        .handledBy(call -> Future.succeededFuture(status())));
+    registry.register(MethodSpec.method("get_system_status", Access.VIEWER, RateClass.STATUS)
+        .summary("Says whether the service is ready and which cameras are available.")
+        .returns("{status: starting|partial|ready, message, available_cameras, discovery_active}")
+        .handledBy(this::systemStatus));
+    registry.register(MethodSpec.method("get_metrics", Access.ADMIN, RateClass.ADMIN)
+        .summary("Reports resource use, per-method call latencies and counts, connections, resources and alerts.")
+        .returns("{timestamp, system_metrics, rpc_metrics, resources, alerts, camera_metrics, recording_metrics, "
+            + "stream_metrics, ...}")
+        .handledBy(this::metrics));
   }
 
   /** The {@code get_status} result, also pushed as {@code system_health_update}. */

@@ -1,6 +1,8 @@
 package io.cameraservice.auth;
 
+import io.cameraservice.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
@@ -11,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every method of the contract's matrix refuses every role below its minimum with -32002. */
+/**
+ * The contract's matrix is what the methods declare; every method refuses every role below its minimum with -32002;
+ * configuration overrides it, and only for methods that exist and need a session.
+ */
 class PermissionMatrixTest {
 
   @TempDir
@@ -66,11 +71,30 @@ class PermissionMatrixTest {
   }
 
   @Test
-  void defaultMatrixMatchesTheContract() {
-    PermissionMatrix matrix = PermissionMatrix.defaultMatrix();
-    CONTRACT.forEach((role, methods) -> methods.forEach(m -> assertThat(matrix.minimumRole(m)).as(m).isEqualTo(role)));
-    assertThat(matrix.isOpen("ping")).isTrue();
-    assertThat(matrix.isOpen("authenticate")).isTrue();
-    assertThat(matrix.minimumRole("some_future_method")).isEqualTo(Role.ADMIN);
+  void theDeclaredMatrixMatchesTheContract() {
+    try (TestService service = TestService.start(dir)) {
+      PermissionMatrix matrix = PermissionMatrix.of(service.methods().all(), Map.of());
+      CONTRACT.forEach((role, methods) -> methods.forEach(m -> {
+        assertThat(service.methods().find(m)).as(m + " is declared").isNotNull();
+        assertThat(matrix.minimumRole(m)).as(m).isEqualTo(role);
+      }));
+      assertThat(matrix.isOpen("ping")).isTrue();
+      assertThat(matrix.isOpen("authenticate")).isTrue();
+      assertThat(matrix.isOpen("get_status")).isFalse();
+      assertThat(matrix.minimumRole("some_future_method")).isEqualTo(Role.ADMIN);
+    }
+  }
+
+  @Test
+  void overridesMustNameADeclaredMethodThatNeedsASession() {
+    assertThatThrownBy(() -> TestService.start(dir, tree -> {
+      tree.withObject("/auth").withObject("/permissions").put("made_up", "viewer").put("ping", "admin");
+      tree.withObject("/limits").withObject("/rates").withObject("/methods").putObject("also_made_up")
+          .put("per_second", 5).put("burst", 5);
+    })).rootCause().isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
+            "auth.permissions.made_up: unknown method",
+            "auth.permissions.ping: cannot be restricted (it must work without a session)",
+            "limits.rates.methods.also_made_up: unknown method"));
   }
 }

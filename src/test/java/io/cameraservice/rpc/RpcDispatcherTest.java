@@ -39,11 +39,16 @@ class RpcDispatcherTest {
     }
   };
 
+  private static MethodSpec spec(String name, MethodHandler handler) {
+    return MethodSpec.method(name, Access.VIEWER, RateClass.STATUS).summary("a test method").returns("anything")
+        .handledBy(handler);
+  }
+
   @Test
   void callsAreInFlightUntilTheirHandlerCompletes() {
     Promise<Object> slow = Promise.promise();
     MethodRegistry registry = new MethodRegistry()
-        .register(new MethodSpec("slow", RateClass.STATUS, ParamSchema.none(), call -> slow.future()));
+        .register(spec("slow", call -> slow.future()));
     RpcDispatcher dispatcher = new RpcDispatcher(registry, List.of(), RpcObserver.NONE, 1 << 20, 10);
     dispatcher.dispatch(connection, "{\"jsonrpc\":\"2.0\",\"method\":\"slow\",\"id\":1}");
     assertThat(dispatcher.inFlight()).isEqualTo(1);
@@ -56,8 +61,7 @@ class RpcDispatcherTest {
   @Test
   void aGateRefusalAnswersBeforeTheHandlerRuns() {
     int[] calls = {0};
-    MethodRegistry registry = new MethodRegistry().register(new MethodSpec("m", RateClass.STATUS,
-        ParamSchema.none(), call -> {
+    MethodRegistry registry = new MethodRegistry().register(spec("m", call -> {
           calls[0]++;
           return io.vertx.core.Future.succeededFuture(1);
         }));
@@ -70,8 +74,7 @@ class RpcDispatcherTest {
 
   @Test
   void aFailingHandlerIsAnInternalErrorWithoutDetails() {
-    MethodRegistry registry = new MethodRegistry().register(new MethodSpec("boom", RateClass.STATUS,
-        ParamSchema.none(), call -> {
+    MethodRegistry registry = new MethodRegistry().register(spec("boom", call -> {
           throw new IllegalStateException("secret internals");
         }));
     new RpcDispatcher(registry, List.of(), RpcObserver.NONE, 1 << 20, 10)
@@ -84,16 +87,13 @@ class RpcDispatcherTest {
 
   @Test
   void registeringAMethodTwiceIsAWiringBug() {
-    MethodRegistry registry = new MethodRegistry().register(new MethodSpec("m", RateClass.STATUS,
-        ParamSchema.none(), call -> null));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.register(new MethodSpec("m",
-        RateClass.STATUS, ParamSchema.none(), call -> null))).isInstanceOf(IllegalStateException.class);
+    MethodRegistry registry = new MethodRegistry().register(spec("m", call -> null));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.register(spec("m", call -> null))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void aHandlerReturningNoFutureIsAnInternalError() {
-    MethodRegistry registry = new MethodRegistry().register(new MethodSpec("nothing", RateClass.STATUS,
-        ParamSchema.none(), call -> null));
+    MethodRegistry registry = new MethodRegistry().register(spec("nothing", call -> null));
     new RpcDispatcher(registry, List.of(), RpcObserver.NONE, 1 << 20, 10)
         .dispatch(connection, "{\"jsonrpc\":\"2.0\",\"method\":\"nothing\",\"id\":1}");
     assertThat(new JsonObject(sent.get(0)).getJsonObject("error").getInteger("code")).isEqualTo(-32603);
