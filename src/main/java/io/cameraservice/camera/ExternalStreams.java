@@ -1,8 +1,8 @@
 package io.cameraservice.camera;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.config.CameraSettings;
 import io.cameraservice.config.ExternalStreamSettings;
-import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -88,22 +88,19 @@ public final class ExternalStreams {
   public Future<JsonObject> add(String url, String name, String type) {
     String scheme = StreamUrls.scheme(url);
     if (scheme == null || !settings.externalUrlSchemes().contains(scheme)) {
-      return Future.failedFuture(RpcError.invalidParams("invalid_value", "stream_url",
-          "must be a URL with a scheme among " + settings.externalUrlSchemes()).exception());
+      return Future.failedFuture(Failure.invalidInput("invalid_value", "stream_url",
+          "must be a URL with a scheme among " + settings.externalUrlSchemes()));
     }
     return loop.call(() -> {
       if (find(url) != null) {
-        return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
-            .exception());
+        return Future.failedFuture(Failure.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED")));
       }
       if (registry.full()) {
-        return Future.failedFuture(RpcError.rateLimited("max_cameras", 0, registry.known().size(), "cameras")
-            .exception());
+        return Future.failedFuture(Failure.busy("max_cameras", 0, registry.known().size(), "cameras"));
       }
       return probe.probe(url).compose(found -> loop.call(() -> {
         if (find(url) != null) {
-          return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
-              .exception());
+          return Future.failedFuture(Failure.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED")));
         }
         Entry entry = new Entry(registry.newDynamicId(url), url, name, type, "api", clock.instant());
         byUrl.put(url, entry);
@@ -120,7 +117,7 @@ public final class ExternalStreams {
     return loop.call(() -> {
       Entry entry = find(url);
       if (entry == null) {
-        return Future.failedFuture(RpcError.notFound("stream", StreamUrls.redact(url)).exception());
+        return Future.failedFuture(Failure.notFound("stream", StreamUrls.redact(url)));
       }
       byUrl.remove(entry.url());
       registry.remove(entry.id());
@@ -264,7 +261,7 @@ public final class ExternalStreams {
   }
 
   private static <T> Future<T> notConfigured() {
-    return Future.failedFuture(RpcError.unsupported("discovery_not_configured", "external_stream_discovery")
-        .with("detail", "no cameras.discovery_candidates are configured").exception());
+    return Future.failedFuture(Failure.unsupported("discovery_not_configured", "external_stream_discovery")
+        .with("detail", "no cameras.discovery_candidates are configured"));
   }
 }
