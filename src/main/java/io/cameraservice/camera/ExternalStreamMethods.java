@@ -5,6 +5,9 @@ import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.ParamSchema;
+import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * {@code add_external_stream}, {@code remove_external_stream}, {@code get_external_streams},
@@ -24,16 +27,76 @@ public final class ExternalStreamMethods {
         Param.string("stream_name").required().maxLength(128).pattern("^[^\\p{Cntrl}]+$"),
         Param.string("stream_type").maxLength(32).pattern("^[a-z0-9_]+$").defaultValue("generic")),
         call -> streams.add(call.params().string("stream_url"), call.params().string("stream_name"),
-            call.params().string("stream_type"))));
+            call.params().string("stream_type")).map(ExternalStreamMethods::added)));
     methods.register(new MethodSpec("remove_external_stream", RateClass.CONTROL, ParamSchema.of(
         Param.string("stream_url").required().maxLength(2048)),
-        call -> streams.remove(call.params().string("stream_url"))));
+        call -> streams.remove(call.params().string("stream_url")).map(ExternalStreamMethods::removed)));
     methods.register(new MethodSpec("get_external_streams", RateClass.STATUS, ParamSchema.none(),
-        call -> streams.list()));
+        call -> streams.list().map(ExternalStreamMethods::listing)));
     methods.register(new MethodSpec("discover_external_streams", RateClass.CONTROL, ParamSchema.none(),
-        call -> streams.discover()));
+        call -> streams.discover().map(ExternalStreamMethods::discovery)));
     methods.register(new MethodSpec("set_discovery_interval", RateClass.ADMIN, ParamSchema.of(
         Param.integer("scan_interval").required().range(0, 86400)),
-        call -> streams.setDiscoveryInterval(call.params().intValue("scan_interval"))));
+        call -> streams.setDiscoveryInterval(call.params().intValue("scan_interval"))
+            .map(ExternalStreamMethods::interval)));
+  }
+
+  // --- the wire shapes of the answers (api/contract.md) ---
+
+  private static JsonObject stream(ExternalStreams.Stream s) {
+    return new JsonObject()
+        .put("device", s.device())
+        .put("stream_url", s.url())
+        .put("stream_name", s.name())
+        .put("stream_type", s.type())
+        .put("origin", s.origin())
+        .put("status", s.status().name())
+        .put("codec", s.codec())
+        .put("resolution", s.resolution())
+        .put("fps", s.fps())
+        .put("added_at", Timestamps.format(s.addedAt()));
+  }
+
+  private static JsonObject added(ExternalStreams.Added a) {
+    return stream(a.stream()).put("status", "ADDED").put("timestamp", Timestamps.format(a.at()));
+  }
+
+  private static JsonObject removed(ExternalStreams.Removed r) {
+    return new JsonObject()
+        .put("stream_url", r.url())
+        .put("device", r.device())
+        .put("status", "REMOVED")
+        .put("timestamp", Timestamps.format(r.at()));
+  }
+
+  private static JsonObject listing(ExternalStreams.Listing l) {
+    JsonArray streams = new JsonArray();
+    l.streams().forEach(s -> streams.add(stream(s)));
+    return new JsonObject().put("external_streams", streams)
+        .put("total", streams.size())
+        .put("discovery_configured", l.discoveryConfigured())
+        .put("scan_interval", l.scanInterval())
+        .put("last_scan_time", Timestamps.format(l.lastScan()));
+  }
+
+  private static JsonObject discovery(ExternalStreams.Discovery d) {
+    JsonArray results = new JsonArray();
+    for (ExternalStreams.Candidate c : d.candidates()) {
+      JsonObject result = new JsonObject().put("stream_url", c.url()).put("reachable", c.reachable());
+      results.add(c.reachable()
+          ? result.put("codec", c.codec()).put("resolution", c.resolution()).put("device", c.device())
+              .put("new", c.added())
+          : result.put("error", c.error()));
+    }
+    return new JsonObject()
+        .put("discovered_streams", results)
+        .put("candidates_probed", d.candidates().size())
+        .put("reachable", d.reachable())
+        .put("scan_timestamp", Timestamps.format(d.at()));
+  }
+
+  private static JsonObject interval(int seconds) {
+    return new JsonObject().put("scan_interval", seconds)
+        .put("message", seconds == 0 ? "periodic discovery stopped" : "discovery runs every " + seconds + " s");
   }
 }
