@@ -101,8 +101,9 @@ public final class HttpFailures {
   }
 
   /**
-   * The domain failure behind {@code cause}, or null for a bug. An auth lock-out still arrives as the wire error
-   * (-32040 from auth) until auth fails with Failure itself; it is the only RpcException a route passes on.
+   * The domain failure behind {@code cause}, or null for a bug. Two refusals still arrive as the wire error until
+   * their owners fail with Failure: the auth lock-out (auth) and a full work queue (governance.WorkPool), both
+   * -32040; they are the only RpcExceptions a route passes on. Drop this branch once neither does.
    */
   private static Failure failure(Throwable cause) {
     if (cause instanceof Failure f) {

@@ -155,6 +155,11 @@ class LiveStreamTest {
           assertThat(error.getJsonObject("data").getString("scope")).isEqualTo("camera:camera0");
           assertThat(error.getJsonObject("data").getInteger("limit")).isEqualTo(1);
         }
+        // A .ws viewer is refused after the upgrade: the close code says "try again later".
+        try (LiveViewer.Socket ws = new LiveViewer.Socket(port, "/live/camera0.ws?"
+            + service.service().links().query("camera0"))) {
+          assertThat(ws.closedWith.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo((short) 1013);
+        }
       }
       // The cap clears when the viewer leaves: a new one is let in once the server has seen it go.
       MediaTesting.await("a place for a new viewer", Duration.ofSeconds(10), () -> {
