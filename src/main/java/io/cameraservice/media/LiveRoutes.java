@@ -189,7 +189,8 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
 
   /** 1013 (try again later) when retrying may help, 1011 otherwise; the socket is already open, so no HTTP status. */
   private static short closeCode(Throwable e) {
-    return (short) (HttpFailures.status(e) == 429 || HttpFailures.status(e) == 503 ? 1013 : 1011);
+    int status = HttpFailures.status(e);
+    return (short) (status == 429 || status == 503 ? 1013 : 1011);
   }
 
   /** The close reason: the failure's reason and detail (a close frame carries no body). */
