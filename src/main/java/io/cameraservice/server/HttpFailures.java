@@ -32,7 +32,7 @@ public final class HttpFailures {
    * What a credential that was given and refused answers on HTTP: 403 (the routes' documented answer, unlike
    * JSON-RPC's -32001, because the client did authenticate, wrongly), except that a lock-out stays a 429 lock-out.
    */
-  public static Throwable refusedCredential(Throwable authFailure) {
+  public static Failure refusedCredential(Throwable authFailure) {
     Failure failure = failure(authFailure);
     return failure != null && failure.kind() == FailureKind.BUSY ? failure
         : new Failure(FailureKind.FORBIDDEN, "invalid_credentials");
