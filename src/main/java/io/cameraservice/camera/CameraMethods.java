@@ -73,8 +73,10 @@ public final class CameraMethods {
   private Future<JsonObject> status(Call call) {
     Camera camera = camera(registry, call);
     JsonObject caps = registry.json().capabilities(camera);
+    CameraActivity.Usage usage = activity.usage(camera.id());
     return Future.succeededFuture(registry.json().camera(camera)
-        .put("metrics", activity.metrics(camera.id()))
+        .put("metrics", new JsonObject().put("bytes_sent", usage.bytesSent()).put("readers", usage.readers())
+            .put("uptime", usage.uptimeSeconds()))
         .put("capabilities", new JsonObject().put("formats", caps.getJsonArray("formats"))
             .put("resolutions", caps.getJsonArray("resolutions"))));
   }

@@ -1,12 +1,9 @@
 package io.cameraservice.camera;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.config.CameraSettings;
 import io.cameraservice.config.ExternalStreamSettings;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +24,36 @@ public final class ExternalStreams {
 
   /** One network camera this class owns. {@code origin}: config, api or discovery. */
   private record Entry(String id, String url, String name, String type, String origin, Instant addedAt) {}
+
+  /**
+   * A stream as it stands now; {@code url} is redacted, {@code codec}, {@code resolution} and {@code fps} are null
+   * until a probe succeeded.
+   */
+  public record Stream(String device, String url, String name, String type, String origin, CameraStatus status,
+      String codec, String resolution, Double fps, Instant addedAt) { }
+
+  /** What {@code add_external_stream} made. */
+  public record Added(Stream stream, Instant at) { }
+
+  /** What {@code remove_external_stream} removed; {@code url} is redacted. */
+  public record Removed(String url, String device, Instant at) { }
+
+  /** {@code get_external_streams}: every stream, and the state of discovery. */
+  public record Listing(List<Stream> streams, boolean discoveryConfigured, int scanInterval, Instant lastScan) { }
+
+  /**
+   * One candidate of a discovery: reachable with what was found ({@code device} null when no camera place was
+   * left, {@code added} when it became a camera now), or unreachable with the {@code error}.
+   */
+  public record Candidate(String url, boolean reachable, String codec, String resolution, String device,
+      boolean added, String error) { }
+
+  /** {@code discover_external_streams}: the candidates in configured order. */
+  public record Discovery(List<Candidate> candidates, Instant at) {
+    public long reachable() {
+      return candidates.stream().filter(Candidate::reachable).count();
+    }
+  }
 
   private final CameraSettings settings;
   private final CameraRegistry registry;
@@ -85,73 +112,58 @@ public final class ExternalStreams {
   }
 
   /** {@code add_external_stream}: probes the URL and makes it a camera. */
-  public Future<JsonObject> add(String url, String name, String type) {
+  public Future<Added> add(String url, String name, String type) {
     String scheme = StreamUrls.scheme(url);
     if (scheme == null || !settings.externalUrlSchemes().contains(scheme)) {
-      return Future.failedFuture(RpcError.invalidParams("invalid_value", "stream_url",
-          "must be a URL with a scheme among " + settings.externalUrlSchemes()).exception());
+      return Future.failedFuture(Failure.invalidInput("invalid_value", "stream_url",
+          "must be a URL with a scheme among " + settings.externalUrlSchemes()));
     }
     return loop.call(() -> {
       if (find(url) != null) {
-        return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
-            .exception());
+        return Future.failedFuture(Failure.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED")));
       }
       if (registry.full()) {
-        return Future.failedFuture(RpcError.rateLimited("max_cameras", 0, registry.known().size(), "cameras")
-            .exception());
+        return Future.failedFuture(Failure.busy("max_cameras", 0, registry.known().size(), "cameras"));
       }
       return probe.probe(url).compose(found -> loop.call(() -> {
         if (find(url) != null) {
-          return Future.failedFuture(RpcError.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED"))
-              .exception());
+          return Future.failedFuture(Failure.invalidState("stream_already_added", "ADDED", List.of("NOT_ADDED")));
         }
         Entry entry = new Entry(registry.newDynamicId(url), url, name, type, "api", clock.instant());
         byUrl.put(url, entry);
         connect(entry, found);
         LOG.info("{} added: {} ({})", entry.id(), StreamUrls.redact(url), found.codec());
-        return Future.succeededFuture(describe(entry).put("status", "ADDED")
-            .put("timestamp", Timestamps.format(clock.instant())));
+        return Future.succeededFuture(new Added(describe(entry), clock.instant()));
       }));
     });
   }
 
   /** {@code remove_external_stream}: the URL as added, or as {@code get_external_streams} shows it. */
-  public Future<JsonObject> remove(String url) {
+  public Future<Removed> remove(String url) {
     return loop.call(() -> {
       Entry entry = find(url);
       if (entry == null) {
-        return Future.failedFuture(RpcError.notFound("stream", StreamUrls.redact(url)).exception());
+        return Future.failedFuture(Failure.notFound("stream", StreamUrls.redact(url)));
       }
       byUrl.remove(entry.url());
       registry.remove(entry.id());
       LOG.info("{} removed: {}", entry.id(), StreamUrls.redact(entry.url()));
-      return Future.succeededFuture(new JsonObject()
-          .put("stream_url", StreamUrls.redact(entry.url()))
-          .put("device", entry.id())
-          .put("status", "REMOVED")
-          .put("timestamp", Timestamps.format(clock.instant())));
+      return Future.succeededFuture(new Removed(StreamUrls.redact(entry.url()), entry.id(), clock.instant()));
     });
   }
 
-  public Future<JsonObject> list() {
-    return loop.call(() -> {
-      JsonArray streams = new JsonArray();
-      byUrl.values().forEach(e -> streams.add(describe(e)));
-      return Future.succeededFuture(new JsonObject().put("external_streams", streams)
-          .put("total", streams.size())
-          .put("discovery_configured", discoveryConfigured())
-          .put("scan_interval", discoveryInterval)
-          .put("last_scan_time", Timestamps.format(lastDiscovery)));
-    });
+  public Future<Listing> list() {
+    return loop.call(() -> Future.succeededFuture(new Listing(byUrl.values().stream().map(this::describe).toList(),
+        discoveryConfigured(), discoveryInterval, lastDiscovery)));
   }
 
   /** {@code discover_external_streams}: probes every configured candidate; reachable new ones become cameras. */
-  public Future<JsonObject> discover() {
+  public Future<Discovery> discover() {
     if (!discoveryConfigured()) {
       return notConfigured();
     }
     List<String> candidates = settings.discoveryCandidates();
-    List<Future<JsonObject>> probes = new ArrayList<>();
+    List<Future<Candidate>> probes = new ArrayList<>();
     for (String url : candidates) {
       probes.add(probe.probe(url).compose(found -> loop.call(() -> {
         Entry entry = find(url);
@@ -164,36 +176,26 @@ public final class ExternalStreams {
         if (entry != null) {
           connect(entry, found);
         }
-        return Future.succeededFuture(new JsonObject().put("stream_url", StreamUrls.redact(url))
-            .put("reachable", true).put("codec", found.codec()).put("resolution", found.size())
-            .put("device", entry == null ? null : entry.id()).put("new", added));
-      }), failure -> Future.succeededFuture(new JsonObject().put("stream_url", StreamUrls.redact(url))
-          .put("reachable", false).put("error", failure.getMessage()))));
+        return Future.succeededFuture(new Candidate(StreamUrls.redact(url), true, found.codec(), found.size(),
+            entry == null ? null : entry.id(), added, null));
+      }), failure -> Future.succeededFuture(new Candidate(StreamUrls.redact(url), false, null, null, null, false,
+          failure.getMessage()))));
     }
     return Future.join(probes).transform(all -> loop.call(() -> {
       lastDiscovery = clock.instant();
-      JsonArray results = new JsonArray();
-      probes.forEach(p -> results.add(p.result()));
-      long found = results.stream().filter(r -> ((JsonObject) r).getBoolean("reachable")).count();
-      return Future.succeededFuture(new JsonObject()
-          .put("discovered_streams", results)
-          .put("candidates_probed", candidates.size())
-          .put("reachable", found)
-          .put("scan_timestamp", Timestamps.format(lastDiscovery)));
+      return Future.succeededFuture(new Discovery(probes.stream().map(Future::result).toList(), lastDiscovery));
     }));
   }
 
-  /** {@code set_discovery_interval}: 0 stops periodic discovery. */
-  public Future<JsonObject> setDiscoveryInterval(int seconds) {
+  /** {@code set_discovery_interval}: 0 stops periodic discovery. Answers the interval now in force. */
+  public Future<Integer> setDiscoveryInterval(int seconds) {
     if (!discoveryConfigured()) {
       return notConfigured();
     }
     return loop.call(() -> {
       discoveryInterval = seconds;
       scheduleDiscovery();
-      return Future.succeededFuture(new JsonObject().put("scan_interval", seconds)
-          .put("message", seconds == 0 ? "periodic discovery stopped"
-              : "discovery runs every " + seconds + " s"));
+      return Future.succeededFuture(seconds);
     });
   }
 
@@ -246,25 +248,17 @@ public final class ExternalStreams {
     return byUrl.values().stream().filter(e -> StreamUrls.redact(e.url()).equals(url)).findFirst().orElse(null);
   }
 
-  private JsonObject describe(Entry entry) {
+  private Stream describe(Entry entry) {
     Camera camera = registry.find(entry.id());
     NetworkCapture source = camera != null && camera.source() instanceof NetworkCapture
         ? (NetworkCapture) camera.source() : null;
-    return new JsonObject()
-        .put("device", entry.id())
-        .put("stream_url", StreamUrls.redact(entry.url()))
-        .put("stream_name", entry.name())
-        .put("stream_type", entry.type())
-        .put("origin", entry.origin())
-        .put("status", camera == null ? CameraStatus.DISCONNECTED.name() : camera.status().name())
-        .put("codec", source == null ? null : source.codec())
-        .put("resolution", source == null ? null : source.size())
-        .put("fps", source == null ? null : source.fps())
-        .put("added_at", Timestamps.format(entry.addedAt()));
+    return new Stream(entry.id(), StreamUrls.redact(entry.url()), entry.name(), entry.type(), entry.origin(),
+        camera == null ? CameraStatus.DISCONNECTED : camera.status(), source == null ? null : source.codec(),
+        source == null ? null : source.size(), source == null ? null : source.fps(), entry.addedAt());
   }
 
   private static <T> Future<T> notConfigured() {
-    return Future.failedFuture(RpcError.unsupported("discovery_not_configured", "external_stream_discovery")
-        .with("detail", "no cameras.discovery_candidates are configured").exception());
+    return Future.failedFuture(Failure.unsupported("discovery_not_configured", "external_stream_discovery")
+        .with("detail", "no cameras.discovery_candidates are configured"));
   }
 }

@@ -1,8 +1,8 @@
 package io.cameraservice.camera;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.process.Commands;
-import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -73,7 +73,7 @@ public final class StreamProbe {
 
   private static Future<Result> unreachable(String url, String reason) {
     String detail = reason.replace(url, StreamUrls.redact(url));
-    return Future.failedFuture(RpcError.dependencyFailed("stream_unreachable", "camera", detail).exception());
+    return Future.failedFuture(Failure.dependencyFailed("stream_unreachable", "camera", detail));
   }
 
   /** "30000/1001" to 29.97; 0 when unknown. */

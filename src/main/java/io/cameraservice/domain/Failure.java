@@ -58,6 +58,12 @@ public final class Failure extends RuntimeException {
         .with("limit", limit).with("scope", scope);
   }
 
+  /** Load shedding: {@code limit} is 0 because no new work of the class is admitted while it lasts. */
+  public static Failure overloaded(String reason, long retryAfterMs, String scope) {
+    return new Failure(FailureKind.OVERLOADED, reason).with("retry_after_ms", retryAfterMs).with("limit", 0)
+        .with("scope", scope);
+  }
+
   public static Failure dependencyFailed(String reason, String dependency, String detail) {
     return new Failure(FailureKind.DEPENDENCY_FAILED, reason).with("dependency", dependency).with("detail", detail);
   }
@@ -90,7 +96,7 @@ public final class Failure extends RuntimeException {
     return details.get(key);
   }
 
-  /** {@code retry_after_ms} of a {@link FailureKind#BUSY} failure, or {@code fallback} when it has none. */
+  /** {@code retry_after_ms} of a BUSY or OVERLOADED failure, or {@code fallback} when it has none. */
   public long retryAfterMs(long fallback) {
     return details.get("retry_after_ms") instanceof Number n ? n.longValue() : fallback;
   }

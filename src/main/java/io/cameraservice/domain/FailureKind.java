@@ -17,8 +17,13 @@ public enum FailureKind {
   INVALID_STATE,
   /** The operation is not available on this service or for this thing. */
   UNSUPPORTED,
-  /** Too much at once: a rate, a queue, a cap or load shedding; retrying later may work. */
+  /** Too much at once from the caller's side: a rate, a queue, a cap; retrying later may work. */
   BUSY,
+  /**
+   * The service as a whole refuses new work of this class for now (load shedding): nobody's request of the class is
+   * admitted, whoever asks. Retrying later may work.
+   */
+  OVERLOADED,
   /** Something the service depends on (ffmpeg, a camera, the disk) failed. */
   DEPENDENCY_FAILED,
   /** Not enough free storage for the operation. */

@@ -3,12 +3,11 @@ package io.cameraservice.files;
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.Session;
-import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
+import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.server.HttpFailures;
 import io.cameraservice.server.RouteContributor;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -35,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET|HEAD /files/recordings/{name}} and {@code /files/snapshots/{name}}. The name is decoded and checked as
  * a single path element, then resolved through the catalog (never used as a path); anything else is 404. Credentials:
  * a Bearer JWT, an {@code X-API-Key}, or the signature of a {@code download_url}; then the client's file-class rate
- * limit and load shedding apply as to the file methods (429/503 with Retry-After). Files are sent zero-copy
- * ({@code sendFile}) with single byte ranges, ETag / Last-Modified validation and an attachment disposition.
+ * limit and load shedding apply as to the file methods. Every refusal is answered by {@link HttpFailures}. Files
+ * are sent zero-copy ({@code sendFile}) with single byte ranges, ETag / Last-Modified validation and an attachment
+ * disposition.
  */
 public final class DownloadRoutes implements RouteContributor {
 
@@ -69,48 +69,41 @@ public final class DownloadRoutes implements RouteContributor {
   private void serve(MediaKind kind, String prefix, RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String raw = request.path();
-    String name = raw.startsWith(prefix) ? decode(raw.substring(prefix.length())) : null;
+    String segment = raw.startsWith(prefix) ? raw.substring(prefix.length()) : raw;
+    String name = raw.startsWith(prefix) ? decode(segment) : null;
     if (name == null || !FileNames.isPlain(name)) {
-      status(ctx, 404);
+      HttpFailures.write(ctx.response(), Failure.notFound(kind.resource(), segment));
       return;
     }
-    authorize(kind, name, request).onComplete(allowed -> {
-      if (allowed.failed() && HttpAuthenticator.isLockout(allowed.cause())) {
-        HttpAdmission.refuse(ctx.response(), ((RpcException) allowed.cause()).error());
-        return;
-      }
-      if (allowed.failed()) {
-        status(ctx, HttpAuthenticator.hasCredentials(request) || hasSignature(request) ? 403 : 401);
-        return;
-      }
-      RpcError refusal = admission.check(HttpAdmission.client(allowed.result(), request.remoteAddress()),
-          RateClass.FILE, "download");
-      if (refusal != null) {
-        HttpAdmission.refuse(ctx.response(), refusal);
-        return;
-      }
-      catalog.find(kind, name)
-          .compose(file -> files.submit(() -> new Located(file, catalog.pathOf(file),
-              DiskEntry.stat(catalog.pathOf(file)))))
-          .onSuccess(found -> send(ctx, found))
-          .onFailure(e -> status(ctx, failureStatus(e)));
-    });
+    authorize(kind, name, request)
+        .compose(session -> {
+          Failure refusal = admission.check(HttpAdmission.client(session, request.remoteAddress()), RateClass.FILE,
+              "download");
+          return refusal == null ? catalog.find(kind, name) : Future.failedFuture(refusal);
+        })
+        .compose(file -> files.submit(() -> new Located(file, catalog.pathOf(file),
+            DiskEntry.stat(catalog.pathOf(file)))))
+        .onSuccess(found -> send(ctx, found))
+        .onFailure(e -> HttpFailures.write(ctx.response(), e));
   }
 
   private record Located(MediaFile file, Path path, DiskEntry disk) {}
 
-  /** The session of a request with credentials, null for a valid signature; fails otherwise. */
+  /**
+   * The session of a request with credentials, null for a valid signature; fails with what
+   * {@link HttpFailures} answers 401, 403 or 429 (lock-out).
+   */
   private Future<Session> authorize(MediaKind kind, String name, HttpServerRequest request) {
     if (HttpAuthenticator.hasCredentials(request)) {
-      return auth.authenticate(request);
+      return auth.authenticate(request).recover(e -> Future.failedFuture(HttpFailures.refusedCredential(e)));
     }
     if (!hasSignature(request)) {
-      return Future.failedFuture("no credentials");
+      return Future.failedFuture(HttpFailures.noCredential());
     }
     DownloadSigner.Verdict verdict = links.verify(kind, name, request.getParam(DownloadSigner.EXPIRES),
         request.getParam(DownloadSigner.SIGNATURE));
     return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture(null)
-        : Future.failedFuture("signature " + verdict.name().toLowerCase(java.util.Locale.ROOT));
+        : Future.failedFuture(HttpFailures.badSignature(verdict.name().toLowerCase(java.util.Locale.ROOT)));
   }
 
   private static boolean hasSignature(HttpServerRequest request) {
@@ -121,7 +114,7 @@ public final class DownloadRoutes implements RouteContributor {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
     if (found.disk() == null) {
-      status(ctx, 404);
+      HttpFailures.write(response, Failure.notFound(found.file().kind().resource(), found.file().filename()));
       return;
     }
     long size = found.disk().size();
@@ -159,8 +152,8 @@ public final class DownloadRoutes implements RouteContributor {
       return;
     }
     response.sendFile(found.path().toString(), offset, length).onFailure(e -> {
-      if (!response.headWritten()) {
-        status(ctx, 404);
+      if (!response.headWritten()) { // gone between the stat and the send
+        HttpFailures.write(response, Failure.notFound(file.kind().resource(), file.filename()));
       } else {
         LOG.debug("download of {} broke off: {}", file.filename(), e.toString());
         request.connection().close();
@@ -232,32 +225,5 @@ public final class DownloadRoutes implements RouteContributor {
     } catch (CharacterCodingException e) {
       return null;
     }
-  }
-
-  private static int failureStatus(Throwable e) {
-    if (e instanceof RpcException) {
-      ErrorCode code = ((RpcException) e).error().code();
-      if (code == ErrorCode.RATE_LIMITED) {
-        return 503;
-      }
-      return code == ErrorCode.INTERNAL_ERROR ? 500 : 404;
-    }
-    LOG.warn("download failed: {}", e.toString());
-    return 500;
-  }
-
-  private static void status(RoutingContext ctx, int status) {
-    HttpServerResponse response = ctx.response();
-    if (response.ended()) {
-      return;
-    }
-    if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
-    }
-    if (status == 503) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, "1");
-    }
-    response.headers().remove(HttpHeaders.ETAG).remove(HttpHeaders.LAST_MODIFIED);
-    response.setStatusCode(status).end();
   }
 }

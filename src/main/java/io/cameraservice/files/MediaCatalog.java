@@ -3,7 +3,7 @@ package io.cameraservice.files;
 import io.cameraservice.files.CatalogDatabase.Handle;
 import io.cameraservice.files.CatalogDatabase.SqlWork;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.RpcError;
+import io.cameraservice.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -131,8 +132,8 @@ public final class MediaCatalog implements AutoCloseable {
   /** The file called {@code name} (with or without extension); -32010 when there is none. */
   public Future<MediaFile> find(MediaKind kind, String name) {
     return lane.read(h -> CatalogQueries.byName(h, kind, name)).compose(matches -> {
-      RpcError problem = uniqueMatch(kind, name, matches);
-      return problem == null ? Future.succeededFuture(matches.get(0)) : Future.failedFuture(problem.exception());
+      Failure problem = uniqueMatch(kind, name, matches);
+      return problem == null ? Future.succeededFuture(matches.get(0)) : Future.failedFuture(problem);
     });
   }
 
@@ -179,24 +180,24 @@ public final class MediaCatalog implements AutoCloseable {
   public Future<MediaFile> delete(MediaKind kind, String name) {
     return mutate(h -> {
       List<MediaFile> matches = CatalogQueries.byName(h, kind, name);
-      RpcError problem = uniqueMatch(kind, name, matches);
+      Failure problem = uniqueMatch(kind, name, matches);
       if (problem != null) {
         return new Removal(null, problem);
       }
       MediaFile file = matches.get(0);
       if (file.isWriting()) {
-        return new Removal(null, RpcError.invalidState("file_being_written", MediaState.WRITING.wireName(),
+        return new Removal(null, Failure.invalidState("file_being_written", MediaState.WRITING.wireName(),
             COMPLETE_ONLY));
       }
       boolean existed = removeFromDisk(file, DeletionReason.USER);
       CatalogUpdates.delete(h, file.id());
-      return existed ? new Removal(file, null) : new Removal(null, RpcError.notFound(kind.resource(), name));
+      return existed ? new Removal(file, null) : new Removal(null, Failure.notFound(kind.resource(), name));
     }).recover(e -> Future.failedFuture(e instanceof IOException
         // The disk refused (permissions, read-only, immutable file): nothing changed, the row stays with the file.
-        ? RpcError.dependencyFailed("delete_failed", "disk", "cannot delete " + name + " ("
-            + e.getClass().getSimpleName() + ")").exception() : e))
+        ? Failure.dependencyFailed("delete_failed", "disk", "cannot delete " + name + " ("
+            + e.getClass().getSimpleName() + ")") : e))
         .compose(removal -> removal.error == null ? Future.succeededFuture(removal.file)
-            : Future.failedFuture(removal.error.exception()));
+            : Future.failedFuture(removal.error));
   }
 
   /**
@@ -244,22 +245,24 @@ public final class MediaCatalog implements AutoCloseable {
     }
   }
 
-  private record Removal(MediaFile file, RpcError error) {}
+  private record Removal(MediaFile file, Failure error) {}
 
   // ---- producers (see MediaIntake) ----
 
-  /** Registers a file as being written and answers where to write it (its camera folder exists then). */
-  Future<Path> beginWriting(MediaKind kind, String camera, String filename, String format) {
+  /**
+   * Registers a file as being written and answers where to write it (its camera folder exists then), or nothing
+   * when the name is taken (catalogued or on disk).
+   */
+  Future<Optional<Path>> beginWriting(MediaKind kind, String camera, String filename, String format) {
     long now = clock.millis();
     Path path = pathOf(kind, camera, filename);
     return mutate(h -> {
       if (!CatalogQueries.byName(h, kind, filename).isEmpty() || DiskEntry.stat(path) != null) {
-        throw RpcError.invalidParams("file_exists", "filename", "a " + kind.resource()
-            + " with this name already exists").exception();
+        return Optional.empty();
       }
       FileModes.folder(path.getParent());
       CatalogUpdates.beginWriting(h, kind, camera, filename, format, now);
-      return path;
+      return Optional.of(path);
     });
   }
 
@@ -386,12 +389,12 @@ public final class MediaCatalog implements AutoCloseable {
     }
   }
 
-  private static RpcError uniqueMatch(MediaKind kind, String name, List<MediaFile> matches) {
+  private static Failure uniqueMatch(MediaKind kind, String name, List<MediaFile> matches) {
     if (matches.isEmpty()) {
-      return RpcError.notFound(kind.resource(), name);
+      return Failure.notFound(kind.resource(), name);
     }
     if (matches.size() > 1) {
-      return RpcError.invalidParams("ambiguous_filename", "filename", "matches " + matches.size()
+      return Failure.invalidInput("ambiguous_filename", "filename", "matches " + matches.size()
           + " files; give the full name with its extension");
     }
     return null;

@@ -1,8 +1,9 @@
 package io.cameraservice.files;
 
-import io.cameraservice.rpc.RpcError;
+import io.cameraservice.domain.Failure;
 import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The API for producers of media files (recording pipelines, snapshots). A producer asks for a file with
@@ -31,13 +32,25 @@ public final class MediaIntake {
    * @return fails with -32060 below the free-space floor, -32602 ({@code file_exists} or an invalid name)
    */
   public Future<Path> begin(MediaKind kind, String camera, String filename, String format, long expectedBytes) {
-    RpcError invalid = check(kind, camera, filename);
+    return beginIfFree(kind, camera, filename, format, expectedBytes)
+        .map(path -> path.orElseThrow(() -> nameTaken(kind)));
+  }
+
+  /** Like {@link #begin}, but a name that is taken answers nothing instead of failing (for producers that retry). */
+  public Future<Optional<Path>> beginIfFree(MediaKind kind, String camera, String filename, String format,
+      long expectedBytes) {
+    Failure invalid = check(kind, camera, filename);
     if (invalid != null) {
-      return Future.failedFuture(invalid.exception());
+      return Future.failedFuture(invalid);
     }
     return floor.ensureFree(Math.max(0, expectedBytes))
         .compose(v -> catalog.beginWriting(kind, camera, filename, format == null ? kind.formatOf(filename)
             : format));
+  }
+
+  /** -32602 {@code file_exists}: a file of this kind and name is catalogued or on disk. */
+  public static Failure nameTaken(MediaKind kind) {
+    return Failure.invalidInput("file_exists", "filename", "a " + kind.resource() + " with this name already exists");
   }
 
   /**
@@ -63,14 +76,14 @@ public final class MediaIntake {
     return floor.ensureFree(requiredBytes);
   }
 
-  private static RpcError check(MediaKind kind, String camera, String filename) {
+  private static Failure check(MediaKind kind, String camera, String filename) {
     if (camera == null || !FileNames.CAMERA_ID.matcher(camera).matches()) {
-      return RpcError.invalidParams("invalid_value", "device", "must match " + FileNames.CAMERA_ID.pattern());
+      return Failure.invalidInput("invalid_value", "device", "must match " + FileNames.CAMERA_ID.pattern());
     }
     String rule = FileNames.violation(filename);
     if (rule == null && !FileNames.isCatalogued(kind, filename)) {
       rule = "must have an extension a " + kind.resource() + " may have and must not start with a dot";
     }
-    return rule == null ? null : RpcError.invalidParams("invalid_value", "filename", rule);
+    return rule == null ? null : Failure.invalidInput("invalid_value", "filename", rule);
   }
 }

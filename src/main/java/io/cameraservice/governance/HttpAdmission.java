@@ -1,20 +1,21 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.alerts.LoadShedder;
 import io.cameraservice.rpc.RpcError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 
 /**
  * The limits of the JSON-RPC methods, applied to plain HTTP work (downloads, snapshots, live views): load shedding
  * first, then the client's token bucket for the work's class. A client is the authenticated user or API key, or the
- * address for signed links. Refusals answer 503 (shedding) or 429 with {@code Retry-After} and the -32040 data.
+ * address for signed links. The route answers a refusal with {@code server.HttpFailures} (503 while shedding, 429
+ * beyond the rate, both with {@code Retry-After} and the -32040 error).
  */
 public final class HttpAdmission {
 
@@ -38,34 +39,21 @@ public final class HttpAdmission {
     return session.apiKeyId() != null ? "key:" + session.apiKeyId() : "user:" + session.userId();
   }
 
-  /** Null when the work may proceed, otherwise the refusal (already counted). */
-  public RpcError check(String client, RateClass rateClass, String operation) {
-    RpcError refusal = shedder.refusal(rateClass);
-    if (refusal == null) {
-      refusal = limiter.tryAcquire(client, rateClass, operation);
-    }
+  /**
+   * Null when the work may proceed, otherwise the refusal (already counted): OVERLOADED while shedding load, BUSY
+   * beyond the client's rate. {@code server.HttpFailures} answers it.
+   */
+  public Failure check(String client, RateClass rateClass, String operation) {
+    RpcError shed = shedder.refusal(rateClass);
+    RpcError limited = shed == null ? limiter.tryAcquire(client, rateClass, operation) : null;
+    // Until the shedder and the limiter answer with Failure themselves, their kind is known from which one refused.
+    Failure refusal = shed != null ? shed.toFailure(FailureKind.OVERLOADED)
+        : limited != null ? limited.toFailure(FailureKind.BUSY) : null;
     if (refusal != null) {
-      Counter.builder("http_rejections").tag("scope", refusal.data().getString("scope"))
+      Counter.builder("http_rejections").tag("scope", String.valueOf(refusal.detail("scope")))
           .description("HTTP requests refused by a rate limit or load shedding").register(registry).increment();
     }
     return refusal;
-  }
-
-  /** 503 while shedding load, 429 for a rate limit. */
-  public static int status(RpcError refusal) {
-    return "overloaded".equals(refusal.reason()) ? 503 : 429;
-  }
-
-  /** Answers a refusal: its status, {@code Retry-After} in whole seconds, and the error object as JSON. */
-  public static void refuse(HttpServerResponse response, RpcError refusal) {
-    response.setStatusCode(status(refusal))
-        .putHeader("Retry-After", Long.toString(retryAfterSeconds(refusal)))
-        .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", refusal.toJson()).encode());
-  }
-
-  public static long retryAfterSeconds(RpcError refusal) {
-    return Math.max(1, (refusal.data().getLong("retry_after_ms") + 999) / 1000);
   }
 
   /** Forgets clients that have not been seen for a while; call periodically. */

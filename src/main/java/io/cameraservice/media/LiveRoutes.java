@@ -3,11 +3,10 @@ package io.cameraservice.media;
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.Session;
-import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
-import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.server.HttpFailures;
 import io.cameraservice.server.RouteContributor;
 import io.cameraservice.server.WebSocketEndpoint;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live media routes, all served from the camera's one pipeline:
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
   private static final Pattern WS_PATH = Pattern.compile("^/live/(camera[0-9]+)\\.ws$");
 
   private final MediaService media;
@@ -89,7 +85,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       response.putHeader("Cache-Control", "no-store").putHeader("Content-Type", mjpeg
           ? "multipart/x-mixed-replace; boundary=" + MjpegViewer.BOUNDARY : "video/mp4");
       return media.watch(camera, output, mjpeg);
-    }).onSuccess(departure::attached).onFailure(e -> fail(response, e));
+    }).onSuccess(departure::attached).onFailure(e -> HttpFailures.write(response, e));
   }
 
   private void snapshot(RoutingContext ctx) {
@@ -102,7 +98,8 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
       quality = -1;
     }
     if (quality != null && (quality < 1 || quality > 100)) {
-      ctx.response().setStatusCode(400).end("quality must be an integer from 1 to 100");
+      HttpFailures.write(ctx.response(), Failure.invalidInput("invalid_value", "quality",
+          "must be an integer from 1 to 100"));
       return;
     }
     Integer chosen = quality;
@@ -110,7 +107,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
         .compose(v -> media.snapshotImage(camera, chosen))
         .onSuccess(jpeg -> ctx.response().putHeader("Content-Type", "image/jpeg")
             .putHeader("Cache-Control", "no-store").end(jpeg))
-        .onFailure(e -> fail(ctx.response(), e));
+        .onFailure(e -> HttpFailures.write(ctx.response(), e));
   }
 
   @Override
@@ -127,7 +124,7 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     }
     admit(m.group(1), handshake.headers(), handshake.query(), handshake.remoteAddress(), "live")
         .onSuccess(v -> handshake.accept())
-        .onFailure(e -> handshake.reject(status(e)));
+        .onFailure(e -> handshake.reject(HttpFailures.status(e)));
   }
 
   @Override
@@ -145,30 +142,30 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
         .onSuccess(departure::attached)
         .onFailure(e -> {
           if (!socket.isClosed()) {
-            socket.close((short) (status(e) == 503 ? 1013 : 1011), reason(e));
+            socket.close(closeCode(e), reason(e));
           }
         });
   }
 
   /**
    * Authorizes, then applies the client's control-class rate limit and load shedding (camera work, like
-   * take_snapshot and start_streaming). Fails with an exception {@link #status} maps to 401/403/404/429/503.
+   * take_snapshot and start_streaming). Fails with what {@link HttpFailures} answers.
    */
   private Future<Void> admit(String camera, MultiMap headers, String query, SocketAddress address,
       String operation) {
     return authorize(camera, headers, query, address).compose(session -> {
-      RpcError refusal = admission.check(HttpAdmission.client(session, address), RateClass.CONTROL, operation);
-      return refusal == null ? Future.succeededFuture() : Future.failedFuture(refusal.exception());
+      Failure refusal = admission.check(HttpAdmission.client(session, address), RateClass.CONTROL, operation);
+      return refusal == null ? Future.succeededFuture() : Future.failedFuture(refusal);
     });
   }
 
   /**
    * Signed query first (browsers), then headers. The session of header credentials, null for a valid signature;
-   * fails with an exception {@link #status} maps to 401/403/404.
+   * fails with a 404, 401, 403 or 429 (lock-out) failure.
    */
   private Future<Session> authorize(String camera, MultiMap headers, String query, SocketAddress address) {
     if (!media.exists(camera)) {
-      return Future.failedFuture(RpcError.notFound("camera", camera).exception());
+      return Future.failedFuture(Failure.notFound("camera", camera));
     }
     Map<String, List<String>> params = new QueryStringDecoder(query == null ? "" : query, false).parameters();
     String expires = first(params, DownloadSigner.EXPIRES);
@@ -176,14 +173,13 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     if (expires != null || sig != null) {
       DownloadSigner.Verdict verdict = links.verify(camera, expires, sig);
       return verdict == DownloadSigner.Verdict.VALID ? Future.succeededFuture(null)
-          : Future.failedFuture(new Refused(403, "signature " + verdict.name().toLowerCase(java.util.Locale.ROOT)));
+          : Future.failedFuture(HttpFailures.badSignature(verdict.name().toLowerCase(java.util.Locale.ROOT)));
     }
     if (!HttpAuthenticator.hasCredentials(headers)) {
-      return Future.failedFuture(new Refused(401, "credentials required"));
+      return Future.failedFuture(HttpFailures.noCredential());
     }
     // Every role may watch (viewer is the lowest); a valid session is enough.
-    return auth.authenticate(headers, address).recover(e -> Future.failedFuture(
-        HttpAuthenticator.isLockout(e) ? e : new Refused(403, "invalid credentials")));
+    return auth.authenticate(headers, address).recover(e -> Future.failedFuture(HttpFailures.refusedCredential(e)));
   }
 
   private static String first(Map<String, List<String>> params, String name) {
@@ -191,50 +187,19 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  private static void fail(HttpServerResponse response, Throwable e) {
-    if (response.ended() || response.closed()) {
-      return;
-    }
-    int status = status(e);
-    if (status == 500) {
-      LOG.warn("live route failed", e);
-    }
-    if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
-    }
-    if (e instanceof RpcException r && r.error().code() == ErrorCode.RATE_LIMITED) {
-      HttpAdmission.refuse(response, r.error());
-      return;
-    }
-    if (status == 503) {
-      response.putHeader("Retry-After", "2");
-    }
-    response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(reason(e));
+  /** 1013 (try again later) when retrying may help, 1011 otherwise; the socket is already open, so no HTTP status. */
+  private static short closeCode(Throwable e) {
+    int status = HttpFailures.status(e);
+    return (short) (status == 429 || status == 503 ? 1013 : 1011);
   }
 
-  private static int status(Throwable e) {
-    if (e instanceof Refused r) {
-      return r.status;
-    }
-    if (e instanceof RpcException r) {
-      ErrorCode code = r.error().code();
-      return switch (code) {
-        case NOT_FOUND -> 404;
-        case RATE_LIMITED -> HttpAdmission.status(r.error());
-        case DEPENDENCY_FAILED -> 503;
-        case AUTHENTICATION_FAILED -> 401;
-        default -> 500;
-      };
-    }
-    return 500;
-  }
-
+  /** The close reason: the failure's reason and detail (a close frame carries no body). */
   private static String reason(Throwable e) {
-    if (e instanceof RpcException r) {
-      String detail = r.error().data().getString("detail");
-      return r.error().reason() + (detail == null ? "" : ": " + detail);
+    if (e instanceof Failure f) {
+      Object detail = f.detail("detail");
+      return f.reason() + (detail == null ? "" : ": " + detail);
     }
-    return e instanceof Refused ? e.getMessage() : "internal error";
+    return "internal error";
   }
 
   private static Buffer resource(String name) {
@@ -267,17 +232,6 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
         detach.run();
         detach = null;
       }
-    }
-  }
-
-  /** An HTTP refusal before anything is streamed. */
-  private static final class Refused extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final int status;
-
-    Refused(int status, String message) {
-      super(message, null, false, false);
-      this.status = status;
     }
   }
 }

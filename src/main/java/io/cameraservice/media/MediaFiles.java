@@ -1,10 +1,8 @@
 package io.cameraservice.media;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.files.MediaKind;
-import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,8 +33,8 @@ final class MediaFiles {
 
   /** Drops a registered file the disk would not write, then fails with -32050 {@code storage_failed} and why. */
   <T> Future<T> storageFailed(MediaKind kind, String camera, String name, Throwable cause) {
-    return intake.discard(kind, camera, name).transform(x -> Future.failedFuture(RpcError.dependencyFailed(
-        "storage_failed", "disk", cause.getClass().getSimpleName() + ": " + cause.getMessage()).exception()));
+    return intake.discard(kind, camera, name).transform(x -> Future.failedFuture(Failure.dependencyFailed(
+        "storage_failed", "disk", cause.getClass().getSimpleName() + ": " + cause.getMessage())));
   }
 
   static String stem(String camera, Instant at) {
@@ -55,14 +53,10 @@ final class MediaFiles {
   private Future<Path> claim(MediaKind kind, String camera, String stem, String extension, String format,
       long expectedBytes, int n) {
     String name = stem + (n == 0 ? "" : "_" + n) + "." + extension;
-    return intake.begin(kind, camera, name, format, expectedBytes).recover(e ->
-        taken(e) && n < MAX_SUFFIX ? claim(kind, camera, stem, extension, format, expectedBytes, n + 1)
-            : Future.failedFuture(e));
-  }
-
-  private static boolean taken(Throwable e) {
-    return e instanceof RpcException r && r.error().code() == ErrorCode.INVALID_PARAMS
-        && "file_exists".equals(r.error().reason());
+    return intake.beginIfFree(kind, camera, name, format, expectedBytes).compose(path -> path.isPresent()
+        ? Future.succeededFuture(path.get())
+        : n < MAX_SUFFIX ? claim(kind, camera, stem, extension, format, expectedBytes, n + 1)
+            : Future.failedFuture(MediaIntake.nameTaken(kind)));
   }
 
   /** Where the bytes of an mp4/mkv recording go until the remux gives the file its final form. */

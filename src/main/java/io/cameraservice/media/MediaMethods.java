@@ -59,13 +59,14 @@ public final class MediaMethods {
                 .about("container format; default: recording.default_format"))
         .returns("{device, filename, status: RECORDING|STARTING, start_time, duration, format}")
         .errors(unusable).errors(MethodError.invalidState("already_recording"), pipeline, noSpace)
-        .handledBy(call -> media.startRecording(device(call), format(call), call.params().integer("duration"))));
+        .handledBy(call -> media.startRecording(device(call), format(call), call.params().integer("duration"))
+            .map(MediaMethods::recording)));
     methods.register(MethodSpec.method("stop_recording", Access.OPERATOR, RateClass.CONTROL)
         .summary("Stops the camera's recording and finishes its file.")
         .params(CameraMethods.device())
         .returns("{device, filename, status: STOPPED, start_time, end_time, duration, file_size, format}")
         .errors(unknown, MethodError.invalidState("not_recording"), MethodError.dependencyFailed("recording_failed"))
-        .handledBy(call -> media.stopRecording(device(call))));
+        .handledBy(call -> media.stopRecording(device(call)).map(MediaMethods::recording)));
     methods.register(MethodSpec.method("start_streaming", Access.OPERATOR, RateClass.CONTROL)
         .summary("Starts the camera's live stream (it stops again when no viewer comes within auto_close_after).")
         .params(CameraMethods.device())
@@ -98,7 +99,36 @@ public final class MediaMethods {
         .handledBy(call -> media.streams().map(MediaMethods::streams)));
   }
 
-  // --- the wire shapes of the streaming answers (api/contract.md) ---
+  // --- the wire shapes of the answers (api/contract.md) ---
+
+  /** The {@code start_recording} / {@code stop_recording} result. */
+  private static JsonObject recording(RecordingView r) {
+    JsonObject out = new JsonObject()
+        .put("device", r.cameraId())
+        .put("filename", r.firstFile())
+        .put("status", r.status() == Recording.Status.ERROR ? "ERROR" : r.finished() ? "STOPPED" : r.status().name())
+        .put("start_time", Timestamps.format(r.requestedAt()))
+        .put("format", r.format().wireName());
+    if (r.finished()) {
+      out.put("end_time", Timestamps.format(r.endedAt()))
+          .put("duration", r.roundedSeconds())
+          .put("file_size", r.bytes());
+      if (r.files().size() > 1) {
+        out.put("segments", new JsonArray(r.files()));
+      }
+    } else if (r.limitSeconds() != null) {
+      out.put("duration", r.limitSeconds().longValue());
+    }
+    return out;
+  }
+
+  /** The {@code take_snapshot} result; only an admin is shown where the file is on disk. */
+  private static JsonObject snapshotTaken(SnapshotTaken s, boolean admin) {
+    JsonObject result = new JsonObject().put("device", s.cameraId()).put("filename", s.filename())
+        .put("status", "SUCCESS").put("timestamp", Timestamps.format(s.at())).put("file_size", s.size())
+        .put("resolution", s.resolution());
+    return admin ? result.put("file_path", s.path().toString()) : result;
+  }
 
   private static JsonObject started(MediaService.StreamStarted s) {
     return new JsonObject()
@@ -176,8 +206,9 @@ public final class MediaMethods {
 
   private Future<JsonObject> snapshot(Call call) {
     Long quality = call.params().integer("quality");
+    boolean admin = call.session().role().atLeast(Role.ADMIN);
     return media.takeSnapshot(device(call), withExtension(call.params().string("filename")),
-        quality == null ? null : quality.intValue(), call.session().role().atLeast(Role.ADMIN));
+        quality == null ? null : quality.intValue()).map(taken -> snapshotTaken(taken, admin));
   }
 
   private String format(Call call) {

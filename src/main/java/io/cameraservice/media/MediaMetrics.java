@@ -34,8 +34,7 @@ public final class MediaMetrics {
 
     int activeRecordings();
 
-    /** {@code recording_metrics}, built by the recordings themselves. */
-    JsonObject recordingSection();
+    Recordings.Totals recordingTotals();
   }
 
   private final Readings media;
@@ -108,7 +107,13 @@ public final class MediaMetrics {
 
   /** {@code recording_metrics}. */
   public JsonObject recordingSection() {
-    return media.recordingSection();
+    Recordings.Totals t = media.recordingTotals();
+    return new JsonObject()
+        .put("active", t.active())
+        .put("started_total", t.started())
+        .put("stopped_total", t.stopped())
+        .put("failed_total", t.failed())
+        .put("bytes_written_total", t.bytesWritten());
   }
 
   /** {@code stream_metrics}. */

@@ -1,5 +1,6 @@
 package io.cameraservice.media;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.camera.Camera;
 import io.cameraservice.camera.CameraActivity;
 import io.cameraservice.camera.CameraLoop;
@@ -11,12 +12,9 @@ import io.cameraservice.events.EventHub;
 import io.cameraservice.files.MediaIntake;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPools;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -170,13 +168,13 @@ public final class MediaService implements CameraActivity {
   private Camera usable(String cameraId) {
     Camera camera = registry.find(cameraId);
     if (camera == null) {
-      throw RpcError.notFound("camera", cameraId).exception();
+      throw Failure.notFound("camera", cameraId);
     }
     if (camera.status() == CameraStatus.DISCONNECTED) {
-      throw RpcError.dependencyFailed("camera_disconnected", "camera", cameraId + " is not connected").exception();
+      throw Failure.dependencyFailed("camera_disconnected", "camera", cameraId + " is not connected");
     }
     if (stopping) {
-      throw RpcError.dependencyFailed("service_stopping", "camera", "the service is shutting down").exception();
+      throw Failure.dependencyFailed("service_stopping", "camera", "the service is shutting down");
     }
     return camera;
   }
@@ -184,14 +182,14 @@ public final class MediaService implements CameraActivity {
   private Camera known(String cameraId) {
     Camera camera = registry.find(cameraId);
     if (camera == null) {
-      throw RpcError.notFound("camera", cameraId).exception();
+      throw Failure.notFound("camera", cameraId);
     }
     return camera;
   }
 
   // --- recording ---
 
-  public Future<JsonObject> startRecording(String cameraId, String format, Long durationSeconds) {
+  Future<RecordingView> startRecording(String cameraId, String format, Long durationSeconds) {
     return loop.call(() -> {
       Camera camera = usable(cameraId);
       return recordings.start(camera, pipeline(camera), RecordingFormat.of(format),
@@ -199,7 +197,7 @@ public final class MediaService implements CameraActivity {
     });
   }
 
-  public Future<JsonObject> stopRecording(String cameraId) {
+  Future<RecordingView> stopRecording(String cameraId) {
     return loop.call(() -> {
       known(cameraId);
       return recordings.stop(cameraId);
@@ -208,10 +206,10 @@ public final class MediaService implements CameraActivity {
 
   // --- snapshots ---
 
-  public Future<JsonObject> takeSnapshot(String cameraId, String filename, Integer quality, boolean admin) {
+  Future<SnapshotTaken> takeSnapshot(String cameraId, String filename, Integer quality) {
     return loop.call(() -> {
       Camera camera = usable(cameraId);
-      return snapshots.take(cameraId, pipeline(camera), filename, quality, admin);
+      return snapshots.take(cameraId, pipeline(camera), filename, quality);
     });
   }
 
@@ -249,8 +247,7 @@ public final class MediaService implements CameraActivity {
       Pipeline p = pipelines.get(cameraId);
       PipelineState state = p == null ? PipelineState.IDLE : p.state();
       if (p == null || (!p.streaming() && (state == PipelineState.IDLE || state == PipelineState.STOPPING))) {
-        return Future.failedFuture(RpcError.invalidState("not_streaming", "INACTIVE", List.of("ACTIVE", "STARTING"))
-            .exception());
+        return Future.failedFuture(Failure.invalidState("not_streaming", "INACTIVE", List.of("ACTIVE", "STARTING")));
       }
       Instant since = p.streamingSince() != null && p.streaming() ? p.streamingSince()
           : p.stats().runningSince();
@@ -284,15 +281,15 @@ public final class MediaService implements CameraActivity {
 
   /**
    * Attaches a live viewer once the camera's pipeline delivers; the future holds a handle that detaches it (call it
-   * when the client goes away). Fails with a {@link RpcException} whose code maps to an HTTP status.
+   * when the client goes away). Fails with a {@link Failure} (the route maps its kind to an HTTP status).
    */
   public Future<Runnable> watch(String cameraId, ViewerOutput output, boolean mjpeg) {
     return loop.call(() -> {
       Camera camera = usable(cameraId);
       Pipeline p = pipeline(camera);
       if (p.viewers() >= settings.live().maxViewersPerCamera()) {
-        return Future.failedFuture(RpcError.rateLimited("too_many_viewers", 1000,
-            settings.live().maxViewersPerCamera(), "camera:" + cameraId).exception());
+        return Future.failedFuture(Failure.busy("too_many_viewers", 1000,
+            settings.live().maxViewersPerCamera(), "camera:" + cameraId));
       }
       Pipeline.Lease lease = p.acquire();
       p.viewers(+1);
@@ -368,18 +365,16 @@ public final class MediaService implements CameraActivity {
     }
 
     @Override
-    public JsonObject recordingSection() {
-      return recordings.metrics();
+    public Recordings.Totals recordingTotals() {
+      return recordings.totals();
     }
   };
 
   @Override
-  public JsonObject metrics(String cameraId) {
+  public Usage usage(String cameraId) {
     PipelineStats s = stats(cameraId);
-    return new JsonObject()
-        .put("bytes_sent", s.bytesSent())
-        .put("readers", s.viewers())
-        .put("uptime", s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant()).toSeconds());
+    return new Usage(s.bytesSent(), s.viewers(),
+        s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant()).toSeconds());
   }
 
   public MediaMetrics meters() {

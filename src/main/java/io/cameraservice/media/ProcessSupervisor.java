@@ -1,8 +1,7 @@
 package io.cameraservice.media;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.config.MediaSettings;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -126,7 +125,7 @@ final class ProcessSupervisor {
         result.tryComplete(done.result());
       } else {
         Throwable cause = done.cause();
-        result.tryFail(cause instanceof RpcException ? cause : failure("pipeline_failed", cause.getMessage()));
+        result.tryFail(cause instanceof Failure ? cause : failure("pipeline_failed", cause.getMessage()));
       }
     });
     return result.future();
@@ -147,7 +146,7 @@ final class ProcessSupervisor {
   /** A JPEG at most {@code maxAgeMs} old from the running pipeline. */
   Future<Buffer> jpeg(long maxAgeMs) {
     return ready().compose(f -> f.jpeg(maxAgeMs * 1_000_000L, scheduler.nanoTime()))
-        .recover(e -> Future.failedFuture(e instanceof RpcException ? e : failure("pipeline_failed", e.getMessage())));
+        .recover(e -> Future.failedFuture(e instanceof Failure ? e : failure("pipeline_failed", e.getMessage())));
   }
 
   /**
@@ -363,8 +362,8 @@ final class ProcessSupervisor {
     }
   }
 
-  private RpcException failure(String reason, String detail) {
-    return RpcError.dependencyFailed(reason, "ffmpeg", redact.apply(detail)).exception();
+  private Failure failure(String reason, String detail) {
+    return Failure.dependencyFailed(reason, "ffmpeg", redact.apply(detail));
   }
 
   // --- what the statistics show ---

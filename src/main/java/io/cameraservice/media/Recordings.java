@@ -1,14 +1,11 @@
 package io.cameraservice.media;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.camera.Camera;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.events.Topics;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +38,11 @@ final class Recordings implements Recording.Listener {
     return active.get(cameraId);
   }
 
-  Future<JsonObject> start(Camera camera, Pipeline pipeline, RecordingFormat format, Double seconds) {
+  Future<RecordingView> start(Camera camera, Pipeline pipeline, RecordingFormat format, Double seconds) {
     Recording current = active.get(camera.id());
     if (current != null) {
-      return Future.failedFuture(RpcError.invalidState("already_recording", current.status().name(),
-          List.of("STOPPED")).with("filename", current.firstFile()).exception());
+      return Future.failedFuture(Failure.invalidState("already_recording", current.status().name(),
+          List.of("STOPPED")).with("filename", current.firstFile()));
     }
     Recording recording = new Recording(camera.id(), format, seconds, context, this);
     active.put(camera.id(), recording); // holds the place while the catalog and the disk answer
@@ -68,7 +65,7 @@ final class Recordings implements Recording.Listener {
           }).recover(e -> recording.finish(Recording.Status.ERROR, reason(e))
               .transform(x -> Future.failedFuture(e)));
         })
-        .map(feed -> describe(recording))
+        .map(feed -> RecordingView.of(recording))
         .onFailure(e -> {
           if (active.get(camera.id()) == recording && !leases.containsKey(recording)) {
             active.remove(camera.id()); // refused before it began: no trace
@@ -77,15 +74,15 @@ final class Recordings implements Recording.Listener {
         });
   }
 
-  Future<JsonObject> stop(String cameraId) {
+  Future<RecordingView> stop(String cameraId) {
     Recording recording = active.get(cameraId);
     if (recording == null || recording.finishing()) {
-      return Future.failedFuture(RpcError.invalidState("not_recording", "STOPPED",
-          List.of("RECORDING", "STARTING")).exception());
+      return Future.failedFuture(Failure.invalidState("not_recording", "STOPPED",
+          List.of("RECORDING", "STARTING")));
     }
     return recording.finish(Recording.Status.STOPPED, null).compose(v -> recording.status() == Recording.Status.ERROR
-        ? Future.failedFuture(RpcError.dependencyFailed("recording_failed", "disk", recording.error()).exception())
-        : Future.succeededFuture(describe(recording)));
+        ? Future.failedFuture(Failure.dependencyFailed("recording_failed", "disk", recording.error()))
+        : Future.succeededFuture(RecordingView.of(recording)));
   }
 
   /** Ends every recording normally (service shutdown); completes when all files are final. */
@@ -129,46 +126,15 @@ final class Recordings implements Recording.Listener {
       case STOPPED -> Topics.RECORDING_STOP;
       case ERROR -> Topics.RECORDING_ERROR;
     };
-    JsonObject params = new JsonObject()
-        .put("device", r.cameraId())
-        .put("status", r.status().name())
-        .put("filename", r.currentFile() == null ? r.firstFile() : r.currentFile())
-        .put("duration", round(r.seconds()));
-    if (r.error() != null) {
-      params.put("error", r.error());
-    }
-    events.publish(new Event(topic, r.cameraId(), "recording_status_update", params));
+    events.publish(new Event(topic, r.cameraId(), "recording_status_update",
+        MediaNotifications.recordingStatus(RecordingView.of(r))));
   }
 
-  /** The {@code start_recording} / {@code stop_recording} result. */
-  JsonObject describe(Recording r) {
-    JsonObject out = new JsonObject()
-        .put("device", r.cameraId())
-        .put("filename", r.firstFile())
-        .put("status", r.status() == Recording.Status.ERROR ? "ERROR"
-            : r.finishing() ? "STOPPED" : r.status().name())
-        .put("start_time", Timestamps.format(r.requestedAt()))
-        .put("format", r.format().wireName());
-    if (r.finishing()) {
-      out.put("end_time", Timestamps.format(r.endedAt()))
-          .put("duration", round(r.seconds()))
-          .put("file_size", r.bytes());
-      if (r.files().size() > 1) {
-        out.put("segments", new JsonArray(r.files()));
-      }
-    } else if (r.limitSeconds() != null) {
-      out.put("duration", r.limitSeconds().longValue());
-    }
-    return out;
-  }
+  /** The counters behind {@code recording_metrics}. */
+  record Totals(int active, long started, long stopped, long failed, long bytesWritten) { }
 
-  JsonObject metrics() {
-    return new JsonObject()
-        .put("active", activeCount)
-        .put("started_total", started.get())
-        .put("stopped_total", stopped.get())
-        .put("failed_total", failed.get())
-        .put("bytes_written_total", bytesWritten.get());
+  Totals totals() {
+    return new Totals(activeCount, started.get(), stopped.get(), failed.get(), bytesWritten.get());
   }
 
   int activeCount() {
@@ -177,13 +143,9 @@ final class Recordings implements Recording.Listener {
 
   /** What went wrong, for people: the detail of a service error, else the message. */
   private static String reason(Throwable e) {
-    if (e instanceof io.cameraservice.rpc.RpcException r && r.error().data().getString("detail") != null) {
-      return r.error().data().getString("detail");
+    if (e instanceof Failure f && f.detail("detail") != null) {
+      return String.valueOf(f.detail("detail"));
     }
     return e.getMessage();
-  }
-
-  static double round(double seconds) {
-    return Math.round(seconds * 100) / 100.0;
   }
 }

@@ -5,12 +5,10 @@ import io.cameraservice.events.EventHub;
 import io.cameraservice.events.Topics;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +59,7 @@ final class Snapshots {
    * {@code take_snapshot}: the file is written, catalogued and announced before this completes. {@code filename} is a
    * client's plain name ending in .jpg/.jpeg (already validated), or null for a generated one.
    */
-  Future<JsonObject> take(String cameraId, Pipeline pipeline, String filename, Integer quality, boolean admin) {
+  Future<SnapshotTaken> take(String cameraId, Pipeline pipeline, String filename, Integer quality) {
     long started = System.nanoTime();
     Instant at = clock.instant();
     int dot = filename == null ? -1 : filename.lastIndexOf('.');
@@ -74,16 +72,12 @@ final class Snapshots {
             .compose(path -> write(cameraId, path, jpeg)))
         .map(saved -> {
           latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-          String name = saved.path().getFileName().toString();
-          String timestamp = Timestamps.format(at);
-          long size = saved.jpeg().length();
-          events.publish(new Event(Topics.SNAPSHOT_TAKEN, cameraId, "snapshot_taken", new JsonObject()
-              .put("device", cameraId).put("filename", name).put("file_size", size).put("timestamp", timestamp)));
           int[] wh = JpegQuality.dimensions(saved.jpeg());
-          JsonObject result = new JsonObject().put("device", cameraId).put("filename", name)
-              .put("status", "SUCCESS").put("timestamp", timestamp).put("file_size", size)
-              .put("resolution", wh == null ? null : wh[0] + "x" + wh[1]);
-          return admin ? result.put("file_path", saved.path().toString()) : result;
+          SnapshotTaken taken = new SnapshotTaken(cameraId, saved.path().getFileName().toString(), at,
+              saved.jpeg().length(), wh == null ? null : wh[0] + "x" + wh[1], saved.path());
+          events.publish(new Event(Topics.SNAPSHOT_TAKEN, cameraId, "snapshot_taken",
+              MediaNotifications.snapshotTaken(taken)));
+          return taken;
         });
   }
 

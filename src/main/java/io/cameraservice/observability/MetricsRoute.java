@@ -1,9 +1,9 @@
 package io.cameraservice.observability;
 
 import io.cameraservice.auth.HttpAuthenticator;
-import io.cameraservice.governance.HttpAdmission;
-import io.cameraservice.rpc.RpcException;
 import io.cameraservice.auth.Role;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.server.HttpFailures;
 import io.cameraservice.server.RouteContributor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.MultiMap;
@@ -48,14 +48,15 @@ public final class MetricsRoute implements RouteContributor {
       scrape(ctx);
       return;
     }
+    if (!HttpAuthenticator.hasCredentials(ctx.request())) {
+      HttpFailures.write(ctx.response(), HttpFailures.noCredential());
+      return;
+    }
     auth.authenticate(ctx.request()).onComplete(result -> {
-      if (result.failed() && HttpAuthenticator.isLockout(result.cause())) {
-        HttpAdmission.refuse(ctx.response(), ((RpcException) result.cause()).error());
-      } else if (result.failed()) {
-        ctx.response().setStatusCode(HttpAuthenticator.hasCredentials(ctx.request()) ? 403 : 401)
-            .putHeader("WWW-Authenticate", "Bearer").end();
+      if (result.failed()) {
+        HttpFailures.write(ctx.response(), HttpFailures.refusedCredential(result.cause()));
       } else if (!result.result().role().atLeast(Role.ADMIN)) {
-        ctx.response().setStatusCode(403).end();
+        HttpFailures.write(ctx.response(), Failure.forbidden(Role.ADMIN.wireName(), result.result().role().wireName()));
       } else {
         scrape(ctx);
       }

@@ -1,5 +1,6 @@
 package io.cameraservice.retention;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.Event;
 import io.cameraservice.events.EventHub;
@@ -9,7 +10,6 @@ import io.cameraservice.files.FreeSpaceFloor;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +91,7 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
       if (s.usable() - requiredBytes >= floor) {
         return Future.succeededFuture();
       }
-      return Future.failedFuture(RpcError.insufficientStorage(s.usable(), floor + requiredBytes).exception());
+      return Future.failedFuture(Failure.noSpace(s.usable(), floor + requiredBytes));
     });
   }
 

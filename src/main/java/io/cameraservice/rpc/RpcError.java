@@ -95,7 +95,7 @@ public final class RpcError {
       case NOT_FOUND -> ErrorCode.NOT_FOUND;
       case INVALID_STATE -> ErrorCode.INVALID_STATE;
       case UNSUPPORTED -> ErrorCode.UNSUPPORTED;
-      case BUSY -> ErrorCode.RATE_LIMITED;
+      case BUSY, OVERLOADED -> ErrorCode.RATE_LIMITED;
       case DEPENDENCY_FAILED -> ErrorCode.DEPENDENCY_FAILED;
       case NO_SPACE -> ErrorCode.INSUFFICIENT_STORAGE;
     };
@@ -111,6 +111,20 @@ public final class RpcError {
       return o;
     }
     return value;
+  }
+
+  /**
+   * This error as a domain failure of {@code kind}, with the same reason and data in the same order. A bridge for
+   * the HTTP edge while auth and governance still answer with RpcError; unused once they fail with Failure.
+   */
+  public Failure toFailure(FailureKind kind) {
+    Failure failure = new Failure(kind, reason());
+    data.forEach(field -> {
+      if (!field.getKey().equals("reason")) {
+        failure.with(field.getKey(), field.getValue());
+      }
+    });
+    return failure;
   }
 
   /** Adds a field to {@code data}. */

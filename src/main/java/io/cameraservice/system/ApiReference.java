@@ -2,13 +2,12 @@ package io.cameraservice.system;
 
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.domain.RateClass;
-import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.rpc.Access;
+import io.cameraservice.server.HttpFailures;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.NotificationSpec;
 import io.cameraservice.rpc.OpenRpcDocument;
-import io.cameraservice.rpc.RpcException;
 import io.cameraservice.server.RouteContributor;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -61,12 +60,13 @@ public final class ApiReference implements RouteContributor {
   }
 
   private void serve(RoutingContext ctx) {
+    if (!HttpAuthenticator.hasCredentials(ctx.request())) {
+      HttpFailures.write(ctx.response(), HttpFailures.noCredential());
+      return;
+    }
     auth.authenticate(ctx.request()).onComplete(result -> {
-      if (result.failed() && HttpAuthenticator.isLockout(result.cause())) {
-        HttpAdmission.refuse(ctx.response(), ((RpcException) result.cause()).error());
-      } else if (result.failed()) {
-        ctx.response().setStatusCode(HttpAuthenticator.hasCredentials(ctx.request()) ? 403 : 401)
-            .putHeader("WWW-Authenticate", "Bearer").end();
+      if (result.failed()) {
+        HttpFailures.write(ctx.response(), HttpFailures.refusedCredential(result.cause()));
       } else {
         ctx.response().putHeader("Content-Type", "application/json").end(published().encoded());
       }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cameraservice.auth.Role;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.testing.MediaSamples;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
@@ -47,7 +48,7 @@ class MediaIntakeTest {
 
   private static JsonObject error(Future<?> future) {
     Throwable failure = catchThrowable(() -> await(future));
-    return ((RpcException) failure.getCause()).error().toJson();
+    return RpcError.of((Failure) failure.getCause()).toJson();
   }
 
   @Test

@@ -134,6 +134,62 @@ class LiveStreamTest {
     }
   }
 
+  @Test
+  void theViewerCapAnswers429WithRetryAfterUntilAViewerLeaves() throws Exception {
+    try (TestService service = TestService.start(dir, MediaTesting.and(testPatterns(1),
+        tree -> tree.with("media").with("live").put("max_viewers_per_camera", 1)))) {
+      int port = service.port();
+      String token = service.token(Role.VIEWER);
+      HttpResponse<InputStream> first = LiveViewer.get(port, "/live/camera0.mjpeg", token);
+      assertThat(first.statusCode()).isEqualTo(200);
+      try (InputStream watching = first.body()) {
+        assertThat(watching.read()).as("the first viewer gets pictures").isNotNegative();
+        HttpResponse<InputStream> refused = LiveViewer.get(port, "/live/camera0.mp4", token);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        try (InputStream body = refused.body()) {
+          JsonObject error = new JsonObject(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+              .getJsonObject("error");
+          assertThat(error.getInteger("code")).isEqualTo(-32040);
+          assertThat(error.getJsonObject("data").getString("reason")).isEqualTo("too_many_viewers");
+          assertThat(error.getJsonObject("data").getString("scope")).isEqualTo("camera:camera0");
+          assertThat(error.getJsonObject("data").getInteger("limit")).isEqualTo(1);
+        }
+        // A .ws viewer is refused after the upgrade: the close code says "try again later".
+        try (LiveViewer.Socket ws = new LiveViewer.Socket(port, "/live/camera0.ws?"
+            + service.service().links().query("camera0"))) {
+          assertThat(ws.closedWith.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo((short) 1013);
+        }
+      }
+      // The cap clears when the viewer leaves: a new one is let in once the server has seen it go.
+      MediaTesting.await("a place for a new viewer", Duration.ofSeconds(10), () -> {
+        try {
+          HttpResponse<InputStream> again = LiveViewer.get(port, "/live/camera0.mjpeg", token);
+          try (InputStream body = again.body()) {
+            return again.statusCode() == 200;
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
+  }
+
+  @Test
+  void aBadSnapshotQualityIsA400WithTheParameter() throws Exception {
+    try (TestService service = TestService.start(dir, testPatterns(1))) {
+      HttpResponse<InputStream> bad = LiveViewer.get(service.port(), "/snapshot/camera0.jpg?quality=0",
+          service.token(Role.VIEWER));
+      assertThat(bad.statusCode()).isEqualTo(400);
+      try (InputStream body = bad.body()) {
+        JsonObject error = new JsonObject(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+            .getJsonObject("error");
+        assertThat(error.getInteger("code")).isEqualTo(-32602);
+        assertThat(error.getJsonObject("data").getString("param")).isEqualTo("quality");
+      }
+    }
+  }
+
   static long ffmpegChildren() {
     return ProcessHandle.current().descendants()
         .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false)).count();

@@ -45,17 +45,20 @@ final class LiveViewer {
 
   record StreamStart(String first, String second, InitSegment init, Fragment fragment) {}
 
-  /** A WebSocket viewer: every message, text or binary, in arrival order. */
+  /** A WebSocket viewer: every message, text or binary, in arrival order, and the close code the server sent. */
   static final class Socket implements AutoCloseable {
     final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    final java.util.concurrent.CompletableFuture<Short> closedWith = new java.util.concurrent.CompletableFuture<>();
     private final WebSocketClient client;
     private final WebSocket socket;
 
     Socket(int port, String path) throws Exception {
       client = VERTX.createWebSocketClient();
       // Handlers are in place before the upgrade completes: the server starts sending at once.
-      socket = client.webSocket().textMessageHandler(messages::add).binaryMessageHandler(messages::add)
-          .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
+      io.vertx.core.http.ClientWebSocket ws = client.webSocket();
+      ws.textMessageHandler(messages::add).binaryMessageHandler(messages::add)
+          .closeHandler(v -> closedWith.complete(ws.closeStatusCode()));
+      socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -88,7 +88,7 @@ class MediaErrorsTest {
   }
 
   @Test
-  void ffmpegThatCannotRunIsDependencyFailed() {
+  void ffmpegThatCannotRunIsDependencyFailed() throws Exception {
     try (TestService service = TestService.start(dir, MediaTesting.and(testPatterns(1),
         tree -> tree.with("media").put("ffmpeg_path", dir.resolve("no-such-ffmpeg").toString())));
         RpcClient client = service.connect(Role.OPERATOR);
@@ -98,6 +98,20 @@ class MediaErrorsTest {
         assertThat(error.getInteger("code")).as(method).isEqualTo(-32050);
         assertThat(error.getJsonObject("data").getString("dependency")).isEqualTo("ffmpeg");
         assertThat(error.getJsonObject("data").getString("detail")).contains("cannot start ffmpeg");
+      }
+      // Over HTTP the same failure is 503, without a Retry-After: nothing says when ffmpeg will run again.
+      for (String path : new String[] {"/snapshot/camera0.jpg", "/live/camera0.mp4", "/live/camera0.mjpeg"}) {
+        java.net.http.HttpResponse<java.io.InputStream> refused = LiveViewer.get(service.port(), path,
+            service.token(Role.VIEWER));
+        assertThat(refused.statusCode()).as(path).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).as(path).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+        try (java.io.InputStream body = refused.body()) {
+          JsonObject error = new JsonObject(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+              .getJsonObject("error");
+          assertThat(error.getInteger("code")).as(path).isEqualTo(-32050);
+          assertThat(error.getJsonObject("data").getString("dependency")).as(path).isEqualTo("ffmpeg");
+        }
       }
       MediaTesting.await("health to notice", java.time.Duration.ofSeconds(10), () -> "ERROR".equals(
           admin.result("get_status", null).getJsonObject("components").getString("mediamtx")));

@@ -102,9 +102,14 @@ class HealthAndMetricsEndpointsTest {
     Assumptions.assumeTrue(external.isPresent(), "needs a non-loopback IPv4 address on this host");
     try (TestService service = TestService.start(dir, tree -> tree.withObject("/server").put("host", "0.0.0.0"))) {
       String url = "http://" + external.get().getHostAddress() + ":" + service.port() + "/metrics";
-      assertThat(get(url, null).statusCode()).isEqualTo(401);
+      HttpResponse<String> anonymous = get(url, null);
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
       assertThat(get(url, "not-a-token").statusCode()).isEqualTo(403);
-      assertThat(get(url, service.token(Role.VIEWER)).statusCode()).isEqualTo(403);
+      HttpResponse<String> viewer = get(url, service.token(Role.VIEWER));
+      assertThat(viewer.statusCode()).isEqualTo(403);
+      assertThat(new io.vertx.core.json.JsonObject(viewer.body()).getJsonObject("error").getJsonObject("data")
+          .getString("required_role")).isEqualTo("admin");
       HttpResponse<String> admin = get(url, service.token(Role.ADMIN));
       assertThat(admin.statusCode()).isEqualTo(200);
       assertThat(admin.body()).contains("ws_connections_open");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.files.MediaKind;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.testing.MediaSamples;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
@@ -104,7 +105,7 @@ class DiskSpaceGuardTest {
           .begin(MediaKind.SNAPSHOT, "camera0", "camera0_x.jpg", null, 1000)
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
       assertThat(refused).isInstanceOf(ExecutionException.class);
-      JsonObject error = ((RpcException) refused.getCause()).error().toJson();
+      JsonObject error = RpcError.of((Failure) refused.getCause()).toJson();
       assertThat(error.getInteger("code")).isEqualTo(-32060);
       assertThat(error.getJsonObject("data").getLong("available_bytes")).isLessThan(4L * MIB);
       assertThat(error.getJsonObject("data").getLong("required_bytes")).isEqualTo(4L * MIB + 1000);
