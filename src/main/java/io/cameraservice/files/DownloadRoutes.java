@@ -4,6 +4,7 @@ import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.rpc.ErrorCode;
@@ -76,7 +77,7 @@ public final class DownloadRoutes implements RouteContributor {
     }
     authorize(kind, name, request).onComplete(allowed -> {
       if (allowed.failed() && HttpAuthenticator.isLockout(allowed.cause())) {
-        HttpAdmission.refuse(ctx.response(), ((RpcException) allowed.cause()).error());
+        HttpAdmission.refuse(ctx.response(), RpcError.of((Failure) allowed.cause()));
         return;
       }
       if (allowed.failed()) {
@@ -235,6 +236,9 @@ public final class DownloadRoutes implements RouteContributor {
   }
 
   private static int failureStatus(Throwable e) {
+    if (e instanceof Failure f) { // a busy pool, until this route maps domain failures itself
+      return failureStatus(RpcError.of(f).exception());
+    }
     if (e instanceof RpcException) {
       ErrorCode code = ((RpcException) e).error().code();
       if (code == ErrorCode.RATE_LIMITED) {

@@ -1,5 +1,6 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.alerts.LoadShedder;
@@ -40,15 +41,16 @@ public final class HttpAdmission {
 
   /** Null when the work may proceed, otherwise the refusal (already counted). */
   public RpcError check(String client, RateClass rateClass, String operation) {
-    RpcError refusal = shedder.refusal(rateClass);
+    Failure refusal = shedder.refusal(rateClass);
     if (refusal == null) {
       refusal = limiter.tryAcquire(client, rateClass, operation);
     }
-    if (refusal != null) {
-      Counter.builder("http_rejections").tag("scope", refusal.data().getString("scope"))
-          .description("HTTP requests refused by a rate limit or load shedding").register(registry).increment();
+    if (refusal == null) {
+      return null;
     }
-    return refusal;
+    Counter.builder("http_rejections").tag("scope", String.valueOf(refusal.detail("scope")))
+        .description("HTTP requests refused by a rate limit or load shedding").register(registry).increment();
+    return RpcError.of(refusal);
   }
 
   /** 503 while shedding load, 429 for a rate limit. */

@@ -4,6 +4,7 @@ import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.HttpAdmission;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcError;
@@ -191,7 +192,9 @@ public final class LiveRoutes implements RouteContributor, WebSocketEndpoint {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  private static void fail(HttpServerResponse response, Throwable e) {
+  private static void fail(HttpServerResponse response, Throwable cause) {
+    // auth and the work pools fail with domain failures; this route still branches on the wire error
+    Throwable e = cause instanceof Failure f ? RpcError.of(f).exception() : cause;
     if (response.ended() || response.closed()) {
       return;
     }

@@ -1,6 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.config.MediaSettings;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcException;
 import io.vertx.core.Future;
@@ -126,7 +127,8 @@ final class ProcessSupervisor {
         result.tryComplete(done.result());
       } else {
         Throwable cause = done.cause();
-        result.tryFail(cause instanceof RpcException ? cause : failure("pipeline_failed", cause.getMessage()));
+        result.tryFail(cause instanceof RpcException || cause instanceof Failure ? cause
+            : failure("pipeline_failed", cause.getMessage()));
       }
     });
     return result.future();
@@ -147,7 +149,8 @@ final class ProcessSupervisor {
   /** A JPEG at most {@code maxAgeMs} old from the running pipeline. */
   Future<Buffer> jpeg(long maxAgeMs) {
     return ready().compose(f -> f.jpeg(maxAgeMs * 1_000_000L, scheduler.nanoTime()))
-        .recover(e -> Future.failedFuture(e instanceof RpcException ? e : failure("pipeline_failed", e.getMessage())));
+        .recover(e -> Future.failedFuture(e instanceof RpcException || e instanceof Failure ? e
+            : failure("pipeline_failed", e.getMessage())));
   }
 
   /**

@@ -2,7 +2,8 @@ package io.cameraservice.observability;
 
 import io.cameraservice.auth.HttpAuthenticator;
 import io.cameraservice.governance.HttpAdmission;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.rpc.RpcError;
 import io.cameraservice.auth.Role;
 import io.cameraservice.server.RouteContributor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,7 +51,7 @@ public final class MetricsRoute implements RouteContributor {
     }
     auth.authenticate(ctx.request()).onComplete(result -> {
       if (result.failed() && HttpAuthenticator.isLockout(result.cause())) {
-        HttpAdmission.refuse(ctx.response(), ((RpcException) result.cause()).error());
+        HttpAdmission.refuse(ctx.response(), RpcError.of((Failure) result.cause()));
       } else if (result.failed()) {
         ctx.response().setStatusCode(HttpAuthenticator.hasCredentials(ctx.request()) ? 403 : 401)
             .putHeader("WWW-Authenticate", "Bearer").end();

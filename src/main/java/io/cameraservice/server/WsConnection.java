@@ -1,6 +1,7 @@
 package io.cameraservice.server;
 
 import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Caller;
 import io.cameraservice.events.EventSubscriber;
 import io.cameraservice.rpc.RpcConnection;
 import io.vertx.core.Context;
@@ -63,7 +64,13 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   }
 
   @Override
-  public void session(Session newSession) {
+  public Caller caller() {
+    return session;
+  }
+
+  @Override
+  public void caller(Caller caller) {
+    Session newSession = Session.of(caller);
     this.session = newSession;
     if (newSession != null) {
       context.runOnContext(v -> leaveUnauthenticatedBudget());
