@@ -80,8 +80,13 @@ public final class RpcDispatcher {
     return decoded instanceof List ? new JsonArray((List<Object>) decoded) : decoded;
   }
 
+  /** Answers a binary frame: JSON-RPC travels in text frames only. */
+  public void rejectBinaryFrame(RpcConnection connection) {
+    reject(connection, RpcError.invalidRequest("binary_frames_not_supported"));
+  }
+
   /** Answers a frame that cannot be read as a call at all. */
-  public void reject(RpcConnection connection, RpcError error) {
+  private void reject(RpcConnection connection, RpcError error) {
     observer.rejectedFrame(error.code());
     connection.send(RpcMessages.error(null, error));
   }

@@ -3,6 +3,7 @@ package io.cameraservice.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cameraservice.governance.alerts.AlertInputs;
 import io.cameraservice.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class ConfigLoaderTest {
   /** The problems the loader reports; fails the test when the configuration is accepted. */
   static List<String> problems(Map<String, String> env, Path file, boolean secret) {
     try {
-      ConfigLoader.withEnvironment(env).requireSecret(secret).load(file);
+      // with the checks the commands add (cli.ConfigOption)
+      ConfigLoader.withEnvironment(env).requireSecret(secret).check(AlertInputs::checkRuleMetrics).load(file);
     } catch (ConfigException e) {
       return e.problems();
     }
