@@ -1,8 +1,8 @@
 package io.cameraservice.cli;
 
+import io.cameraservice.app.ConfigChecks;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
-import io.cameraservice.governance.alerts.AlertInputs;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,6 +18,6 @@ final class ConfigOption {
 
   /** The loader every command uses: the environment, plus the checks the features own. */
   static ConfigLoader loader() {
-    return ConfigLoader.fromEnvironment().check(AlertInputs::checkRuleMetrics);
+    return ConfigLoader.fromEnvironment().checks(ConfigChecks.ALL);
   }
 }

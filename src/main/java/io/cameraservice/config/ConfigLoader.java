@@ -66,9 +66,9 @@ public final class ConfigLoader {
     return this;
   }
 
-  /** A check run on the bound configuration after its own rules (see {@link ConfigCheck}). */
-  public ConfigLoader check(ConfigCheck check) {
-    checks.add(check);
+  /** Checks run on the bound configuration after its own rules (see {@link ConfigCheck}). */
+  public ConfigLoader checks(List<ConfigCheck> added) {
+    checks.addAll(added);
     return this;
   }
 

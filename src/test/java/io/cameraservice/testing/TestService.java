@@ -3,10 +3,10 @@ package io.cameraservice.testing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.app.CameraService;
+import io.cameraservice.app.ConfigChecks;
 import io.cameraservice.auth.Role;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
-import io.cameraservice.governance.alerts.AlertInputs;
 import io.cameraservice.governance.resources.ResourceSampler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,8 +79,7 @@ public final class TestService implements AutoCloseable {
     flags.putObject("auth").put("jwt_secret", SECRET);
     customize.accept(flags);
     Map<String, String> env = new HashMap<>();
-    return ConfigLoader.withEnvironment(env).requireSecret(true).check(AlertInputs::checkRuleMetrics).flags(flags)
-        .load(null);
+    return ConfigLoader.withEnvironment(env).requireSecret(true).checks(ConfigChecks.ALL).flags(flags).load(null);
   }
 
   /** Waits until the media catalog has been reconciled with the folders (it runs in the background). */
