@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of threads with a bounded queue for blocking work (file system, database, child processes). When the
- * queue is full the work is refused at once as busy ({@code server_busy}, -32040) instead of piling up. Results come back
- * on the Vert.x context that submitted the work, so handlers never see a foreign thread.
+ * queue is full the work is refused at once as busy ({@code server_busy}, -32040) instead of piling up. Results come
+ * back on the Vert.x context that submitted the work, so handlers never see a foreign thread.
  */
 public final class WorkPool implements AutoCloseable {
 

@@ -70,9 +70,8 @@ final class WsConnection implements RpcConnection, EventSubscriber {
 
   @Override
   public void caller(Caller caller) {
-    Session newSession = Session.of(caller);
-    this.session = newSession;
-    if (newSession != null) {
+    this.session = Session.of(caller);
+    if (session != null) {
       context.runOnContext(v -> leaveUnauthenticatedBudget());
     }
   }
