@@ -30,8 +30,8 @@ public final class AlertInputs {
       REQUEST_FIGURES.keySet().stream()).toList();
 
   /**
-   * The configuration check that every rule watches one of {@link #NAMES}: a {@code ConfigCheck} the commands that
-   * load the configuration apply, because the configuration itself does not know the inputs.
+   * The configuration check that every rule watches one of {@link #NAMES}: a {@code ConfigCheck} (listed in
+   * {@code app.ConfigChecks}), because the configuration itself does not know the inputs.
    */
   public static void checkRuleMetrics(ServiceConfig config, ConfigProblems problems) {
     List<AlertRuleSettings> rules = config.alerts().rules();
