@@ -105,7 +105,7 @@ class PackageDirectionsTest {
 
   private static DescribedPredicate<JavaClass> projectClassesOutside(String... packages) {
     return resideInAPackage(ROOT + "..").and(not(resideInAnyPackage(packages)))
-        .as("classes of the project outside " + String.join(", ", packages));
+        .as("are classes of the project outside " + String.join(", ", packages));
   }
 
   /** {@code *Methods} classes and the classes nested in them (anonymous classes, records). */
