@@ -31,7 +31,8 @@ final class AccessFeature implements Feature {
     this.core = core;
     this.apiKeys = new ApiKeyStore(core.config.storage().statePath(), core.clock);
     this.authenticator = new Authenticator(new JwtVerifier(core.vertx, core.secret(),
-        core.config.auth().clockSkewSeconds(), core.clock), apiKeys, core.pools.fs(), core.clock);
+        core.config.auth().clockSkewSeconds(), core.clock), apiKeys,
+        credential -> core.pools.fs().submit(() -> apiKeys.find(credential)), core.clock);
     this.failures = new AuthFailureLimiter(core.config.limits().authFailures().max(),
         core.config.limits().authFailures().windowSeconds() * 1000L, core.clock, MAX_TRACKED_ADDRESSES);
     this.http = new HttpAuthenticator(authenticator, failures);

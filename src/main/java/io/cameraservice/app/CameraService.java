@@ -106,7 +106,7 @@ public final class CameraService {
     startOrder.forEach(f -> routes.addAll(f.routes()));
     this.server = new WebSocketServer(core.vertx, config.server(), dispatcher, core.events, core.metrics,
         governance.connections, routes, List.of(governance::connectionClosed),
-        config.limits().slowConsumerGraceSeconds() * 1000L);
+        config.limits().slowConsumerGraceSeconds() * 1000L, new ProcessStats().openFilesLimit());
 
     core.report.section("rpc_metrics", () -> new JsonObject()
         .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))

@@ -5,6 +5,7 @@ import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.config.StorageSettings;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.files.FileModes;
+import io.cameraservice.fs.PrivateDirectory;
 import io.cameraservice.governance.ClockTimeMeter;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.observability.HealthRegistry;
@@ -60,7 +61,7 @@ final class Core {
   private static void prepareDataDir(StorageSettings storage) {
     try {
       FileModes.folder(storage.dataPath());
-      StorageSettings.createPrivateDirectory(storage.statePath());
+      PrivateDirectory.create(storage.statePath());
       if (!Files.isWritable(storage.dataPath())) {
         throw new AccessDeniedException(storage.dataPath().toString());
       }

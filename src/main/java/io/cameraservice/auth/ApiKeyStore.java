@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.cameraservice.config.StorageSettings;
+import io.cameraservice.fs.PrivateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -122,7 +122,7 @@ public final class ApiKeyStore {
 
   private void update(Function<List<ApiKey>, List<ApiKey>> change) {
     try {
-      StorageSettings.createPrivateDirectory(file.getParent());
+      PrivateDirectory.create(file.getParent());
       try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = lock.lock()) {
         List<ApiKey> next = change.apply(read());

@@ -1,8 +1,7 @@
 package io.cameraservice.auth;
 
-import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -42,13 +41,13 @@ public final class AuthFailureLimiter {
   }
 
   /**
-   * Judges a credential from {@code address}: refused with -32040 {@code auth_locked_out} (nothing judged) when the
-   * address has no slot left, otherwise {@code judge} runs and a -32001 answer counts as a failure.
+   * Judges a credential from {@code address}: refused as busy with {@code auth_locked_out} (-32040, nothing judged)
+   * when the address has no slot left, otherwise {@code judge} runs and an unauthenticated failure counts.
    */
   public <T> Future<T> judge(String address, Supplier<Future<T>> judge) {
-    RpcError lockout = reserve(address);
+    Failure lockout = reserve(address);
     if (lockout != null) {
-      return Future.failedFuture(lockout.exception());
+      return Future.failedFuture(lockout);
     }
     Future<T> verdict;
     try {
@@ -56,14 +55,11 @@ public final class AuthFailureLimiter {
     } catch (RuntimeException e) {
       verdict = Future.failedFuture(e);
     }
-    return verdict.andThen(done -> settle(address, done.failed() && isAuthFailure(done.cause())));
+    return verdict.andThen(done -> settle(address,
+        done.failed() && Failure.is(done.cause(), FailureKind.UNAUTHENTICATED)));
   }
 
-  private static boolean isAuthFailure(Throwable e) {
-    return e instanceof RpcException r && r.error().code() == ErrorCode.AUTHENTICATION_FAILED;
-  }
-
-  private synchronized RpcError reserve(String address) {
+  private synchronized Failure reserve(String address) {
     long now = clock.millis();
     Attempts log = attempts.computeIfAbsent(address, a -> new Attempts());
     log.prune(now, windowMillis);
@@ -73,7 +69,7 @@ public final class AuthFailureLimiter {
     }
     // With only attempts in flight the wait is unknown until they are judged; a second is a fair hint.
     long retryMs = log.failures.isEmpty() ? 1000 : Math.max(1, log.failures.peekFirst() + windowMillis - now);
-    return RpcError.rateLimited("auth_locked_out", retryMs, max, "auth_failures")
+    return Failure.busy("auth_locked_out", retryMs, max, "auth_failures")
         .with("window_seconds", windowMillis / 1000);
   }
 

@@ -1,9 +1,9 @@
 package io.cameraservice.auth;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;
-import io.cameraservice.rpc.RpcError;
 
 /**
  * Admits a call only with a live session whose role reaches the method's minimum. Unauthenticated callers get
@@ -20,20 +20,20 @@ public final class AuthGate implements CallGate {
   }
 
   @Override
-  public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
+  public Failure check(RpcConnection connection, String method, MethodSpec spec) {
     if (spec != null && permissions.isOpen(method)) {
       return null;
     }
-    Session session = connection.session();
+    Session session = Session.of(connection.caller());
     if (session == null) {
-      return RpcError.authenticationFailed("auth_required");
+      return Failure.unauthenticated("auth_required");
     }
-    RpcError invalid = authenticator.check(session);
+    Failure invalid = authenticator.check(session);
     if (invalid != null || (spec == null && !permissions.names(method))) {
       return invalid;
     }
     Role required = permissions.minimumRole(method);
     return session.role().atLeast(required) ? null
-        : RpcError.permissionDenied(required.wireName(), session.role().wireName());
+        : Failure.forbidden(required.wireName(), session.role().wireName());
   }
 }

@@ -1,5 +1,6 @@
 package io.cameraservice.auth;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
@@ -8,8 +9,6 @@ import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.RpcConnection;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
 import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -55,13 +54,13 @@ public final class AuthMethods {
     String address = connection.remoteAddress();
     return failures.judge(address, () -> authenticator.authenticate(call.params().string("auth_token")))
         .recover(e -> {
-          String reason = e instanceof RpcException ? ((RpcException) e).error().reason() : "invalid_token";
+          String reason = e instanceof Failure f ? f.reason() : "invalid_token";
           LOG.info("authentication failed from {}: {}", address, reason);
           return Future.failedFuture(e);
         })
         .map(session -> {
-          boolean first = connection.session() == null;
-          connection.session(session);
+          boolean first = connection.caller() == null;
+          connection.caller(session);
           if (first) {
             onFirstSession.accept(connection);
           }

@@ -1,8 +1,7 @@
 package io.cameraservice.auth;
 
-import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,14 +40,14 @@ public final class HttpAuthenticator {
   public Future<Session> authenticate(MultiMap headers, SocketAddress from) {
     String credential = credential(headers);
     if (credential == null) {
-      return Future.failedFuture(RpcError.authenticationFailed("auth_required").exception());
+      return Future.failedFuture(Failure.unauthenticated("auth_required"));
     }
     return failures.judge(from.hostAddress(), () -> authenticator.authenticate(credential));
   }
 
   /** True when a failure is the lockout (answered 429 with {@code Retry-After}) rather than bad credentials. */
   public static boolean isLockout(Throwable failure) {
-    return failure instanceof RpcException r && r.error().code() == ErrorCode.RATE_LIMITED;
+    return Failure.is(failure, FailureKind.BUSY);
   }
 
   private static String credential(MultiMap headers) {

@@ -1,6 +1,6 @@
 package io.cameraservice.auth;
 
-import io.cameraservice.rpc.RpcError;
+import io.cameraservice.domain.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,10 +48,10 @@ public final class JwtVerifier {
       verified = Future.failedFuture(e);
     }
     return verified
-        .recover(e -> Future.failedFuture(RpcError.authenticationFailed("invalid_token").exception()))
+        .recover(e -> Future.failedFuture(Failure.unauthenticated("invalid_token")))
         .compose(user -> {
-          RpcError refusal = criticalHeader(token);
-          return refusal != null ? Future.failedFuture(refusal.exception())
+          Failure refusal = criticalHeader(token);
+          return refusal != null ? Future.failedFuture(refusal)
               : claims(user.attributes().getJsonObject("accessToken", new JsonObject()));
         });
   }
@@ -81,7 +81,7 @@ public final class JwtVerifier {
       }
     }
     if (isExpired(expiresAt)) {
-      return Future.failedFuture(RpcError.authenticationFailed("token_expired").exception());
+      return Future.failedFuture(Failure.unauthenticated("token_expired"));
     }
     return Future.succeededFuture(Session.create(String.valueOf(user), role, expiresAt, null));
   }
@@ -100,18 +100,18 @@ public final class JwtVerifier {
   }
 
   /** RFC 7515 4.1.11: a token naming critical extensions must be refused unless they are understood; none are. */
-  private static RpcError criticalHeader(String token) {
+  private static Failure criticalHeader(String token) {
     try {
       String header = token.substring(0, token.indexOf('.'));
       JsonObject fields = new JsonObject(new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8));
-      return fields.containsKey("crit") ? RpcError.authenticationFailed("invalid_token").with("claim", "crit") : null;
+      return fields.containsKey("crit") ? Failure.unauthenticated("invalid_token").with("claim", "crit") : null;
     } catch (RuntimeException e) { // unreachable after a good signature, but never a -32603
-      return RpcError.authenticationFailed("invalid_token");
+      return Failure.unauthenticated("invalid_token");
     }
   }
 
   private static Future<Session> invalid(String claim) {
-    RpcError error = RpcError.authenticationFailed("invalid_token");
-    return Future.failedFuture((claim == null ? error : error.with("claim", claim)).exception());
+    Failure failure = Failure.unauthenticated("invalid_token");
+    return Future.failedFuture(claim == null ? failure : failure.with("claim", claim));
   }
 }

@@ -1,7 +1,6 @@
 package io.cameraservice.cli;
 
 import io.cameraservice.config.ConfigException;
-import io.cameraservice.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +24,7 @@ final class ConfigCommand {
     @Override
     public Integer call() {
       try {
-        ConfigLoader.fromEnvironment().requireSecret(true).load(file);
+        ConfigOption.loader().requireSecret(true).load(file);
       } catch (ConfigException e) {
         e.problems().forEach(p -> spec.commandLine().getErr().println(p));
         return Main.EXIT_CONFIG;

@@ -1,5 +1,6 @@
 package io.cameraservice.cli;
 
+import io.cameraservice.app.ConfigChecks;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
 import java.nio.file.Path;
@@ -12,6 +13,11 @@ final class ConfigOption {
   Path file;
 
   ServiceConfig load(boolean secretRequired) {
-    return ConfigLoader.fromEnvironment().requireSecret(secretRequired).load(file);
+    return loader().requireSecret(secretRequired).load(file);
+  }
+
+  /** The loader every command uses: the environment, plus the checks the features own. */
+  static ConfigLoader loader() {
+    return ConfigLoader.fromEnvironment().checks(ConfigChecks.ALL);
   }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.auth.Role;
-import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
-import io.cameraservice.config.StorageSettings;
+import io.cameraservice.fs.PrivateDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         .put("name", "Demo camera 1 (smptebars)");
     // Links printed once should work for the whole demo session.
     presets.putObject("media").putObject("live").put("url_ttl_seconds", 86400);
-    ServiceConfig config = ConfigLoader.fromEnvironment().requireSecret(true).presets(presets).load(null);
+    ServiceConfig config = ConfigOption.loader().requireSecret(true).presets(presets).load(null);
     PrintWriter out = spec.commandLine().getOut();
     return ServiceRunner.run(config, out, service -> {
       String host = config.server().host() + ":" + service.port();
@@ -82,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
-    StorageSettings.createPrivateDirectory(stateDir);
+    PrivateDirectory.create(stateDir);
     byte[] bytes = new byte[48];
     new SecureRandom().nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,7 +2,6 @@ package io.cameraservice.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       flags.putObject("server").put("port", port);
     }
-    ServiceConfig settings = ConfigLoader.fromEnvironment().requireSecret(true).flags(flags).load(config.file);
+    ServiceConfig settings = ConfigOption.loader().requireSecret(true).flags(flags).load(config.file);
     return ServiceRunner.run(settings, spec.commandLine().getOut(), service -> {});
   }
 }

@@ -1,6 +1,5 @@
 package io.cameraservice.config;
 
-import io.cameraservice.governance.alerts.AlertInputs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -88,10 +87,6 @@ public record AlertsSettings(int evaluationIntervalSeconds, String webhookUrl, i
     public void validate(String prefix, ConfigProblems problems) {
       if (name == null || !name.matches(NAME_PATTERN)) {
         problems.add(prefix + ".name", "must match " + NAME_PATTERN + " (got " + name + ")");
-      }
-      if (metric == null || !AlertInputs.NAMES.contains(metric)) {
-        problems.add(prefix + ".metric", "must be one of " + String.join(", ", AlertInputs.NAMES) + " (got "
-            + metric + ")");
       }
       problems.oneOf(prefix + ".direction", direction, List.of(ABOVE, BELOW));
       problems.range(prefix + ".for_seconds", forSeconds, 0, 86_400);

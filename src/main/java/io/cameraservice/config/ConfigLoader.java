@@ -34,6 +34,7 @@ public final class ConfigLoader {
   private ObjectNode presets = JsonNodeFactory.instance.objectNode();
   private ObjectNode flags = JsonNodeFactory.instance.objectNode();
   private boolean secretRequired;
+  private final List<ConfigCheck> checks = new ArrayList<>();
 
   private ConfigLoader(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -65,6 +66,12 @@ public final class ConfigLoader {
     return this;
   }
 
+  /** Checks run on the bound configuration after its own rules (see {@link ConfigCheck}). */
+  public ConfigLoader checks(List<ConfigCheck> added) {
+    checks.addAll(added);
+    return this;
+  }
+
   public ServiceConfig load(Path userFile) {
     ConfigProblems problems = new ConfigProblems();
     ObjectNode defaults = ConfigTree.defaults();
@@ -82,6 +89,7 @@ public final class ConfigLoader {
     ServiceConfig config = bind(tree, defaults, problems);
     if (config != null) {
       config.validate("", problems);
+      checks.forEach(check -> check.check(config, problems));
     }
     if (secretRequired && config != null && user != null) { // an unreadable file may well hold the secret
       config.auth().validateSecret("auth", problems);

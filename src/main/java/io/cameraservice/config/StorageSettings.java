@@ -1,10 +1,6 @@
 package io.cameraservice.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 public record StorageSettings(
     String dataDir,
@@ -36,7 +32,7 @@ public record StorageSettings(
     return Path.of(dataDir).toAbsolutePath().normalize();
   }
 
-  /** Durable service state: API keys, retention policy, generated secrets. */
+  /** Durable service state: API keys, retention policy, generated secrets (a {@code fs.PrivateDirectory}). */
   public Path statePath() {
     return dataPath().resolve("state");
   }
@@ -44,18 +40,5 @@ public record StorageSettings(
   /** The media catalog's database. */
   public Path catalogPath() {
     return dataPath().resolve("catalog.db");
-  }
-
-  /** Creates the state directory readable by the service's user only (it holds key hashes and secrets). */
-  public static Path createPrivateDirectory(Path dir) {
-    try {
-      Files.createDirectories(dir.getParent());
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
   }
 }

@@ -1,8 +1,5 @@
 package io.cameraservice.config;
 
-import io.cameraservice.server.tls.TlsCertificates;
-import java.nio.file.Path;
-
 /** {@code server.tls}: PEM certificate and key files; with both set the port speaks only https and wss. */
 public record TlsSettings(String certFile, String keyFile, int reloadCheckSeconds) implements Validated {
 
@@ -16,16 +13,7 @@ public record TlsSettings(String certFile, String keyFile, int reloadCheckSecond
     if ((certFile == null) != (keyFile == null)) {
       problems.add(prefix + (certFile == null ? ".cert_file" : ".key_file"),
           "is required when " + prefix + (certFile == null ? ".key_file" : ".cert_file") + " is set");
-      return;
     }
-    if (!enabled()) {
-      return;
-    }
-    // Checked at start so a wrong pair is a configuration error rather than a failed listen or handshake.
-    try {
-      TlsCertificates.load(Path.of(certFile), Path.of(keyFile));
-    } catch (TlsCertificates.TlsException e) {
-      problems.add(prefix + "." + e.file(), e.getMessage());
-    }
+    // Whether the files make a pair that can be served is a ConfigCheck of server.tls (TlsCertificates).
   }
 }

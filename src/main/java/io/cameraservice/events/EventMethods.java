@@ -1,6 +1,8 @@
 package io.cameraservice.events;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
@@ -8,7 +10,6 @@ import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,11 +52,10 @@ public final class EventMethods {
 
   private Future<JsonObject> subscribe(Call call) {
     Set<String> topics = expandAll(call.params().strings("topics"));
-    boolean admin = call.session().role().atLeast(Role.ADMIN);
+    Role role = Session.of(call.caller()).role();
     for (String topic : topics) {
-      if (!admin && Topics.ADMIN_ONLY.contains(topic)) {
-        return Future.failedFuture(RpcError.permissionDenied(Role.ADMIN.wireName(), call.session().role().wireName())
-            .with("topic", topic).exception());
+      if (!role.atLeast(Role.ADMIN) && Topics.ADMIN_ONLY.contains(topic)) {
+        return Future.failedFuture(Failure.forbidden(Role.ADMIN.wireName(), role.wireName()).with("topic", topic));
       }
     }
     JsonObject filters = call.params().object("filters");
@@ -104,9 +104,9 @@ public final class EventMethods {
     for (String name : names) {
       Set<String> expanded = Topics.expand(name);
       if (expanded.isEmpty()) {
-        throw RpcError.invalidParams("unknown_topic", "topics",
+        throw Failure.invalidInput("unknown_topic", "topics",
             "each must be one of " + String.join(", ", Topics.ALL) + " or a group pattern such as camera.*")
-            .with("topic", name).exception();
+            .with("topic", name);
       }
       topics.addAll(expanded);
     }
@@ -118,6 +118,6 @@ public final class EventMethods {
   }
 
   private static <T> Future<T> invalidFilter(String param, String rule) {
-    return Future.failedFuture(RpcError.invalidParams("invalid_value", param, rule).exception());
+    return Future.failedFuture(Failure.invalidInput("invalid_value", param, rule));
   }
 }

@@ -1,11 +1,9 @@
 package io.cameraservice.governance;
 
 import io.cameraservice.domain.Failure;
-import io.cameraservice.domain.FailureKind;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.auth.Session;
 import io.cameraservice.governance.alerts.LoadShedder;
-import io.cameraservice.rpc.RpcError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.net.SocketAddress;
@@ -44,11 +42,8 @@ public final class HttpAdmission {
    * beyond the client's rate. {@code server.HttpFailures} answers it.
    */
   public Failure check(String client, RateClass rateClass, String operation) {
-    RpcError shed = shedder.refusal(rateClass);
-    RpcError limited = shed == null ? limiter.tryAcquire(client, rateClass, operation) : null;
-    // Until the shedder and the limiter answer with Failure themselves, their kind is known from which one refused.
-    Failure refusal = shed != null ? shed.toFailure(FailureKind.OVERLOADED)
-        : limited != null ? limited.toFailure(FailureKind.BUSY) : null;
+    Failure shed = shedder.refusal(rateClass);
+    Failure refusal = shed != null ? shed : limiter.tryAcquire(client, rateClass, operation);
     if (refusal != null) {
       Counter.builder("http_rejections").tag("scope", String.valueOf(refusal.detail("scope")))
           .description("HTTP requests refused by a rate limit or load shedding").register(registry).increment();

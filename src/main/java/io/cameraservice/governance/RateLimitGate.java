@@ -1,10 +1,10 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;
-import io.cameraservice.rpc.RpcError;
 
 /**
  * Every call spends a token of its session's bucket for the method's class (or its own method bucket). Runs first,
@@ -19,7 +19,7 @@ public final class RateLimitGate implements CallGate {
   }
 
   @Override
-  public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
+  public Failure check(RpcConnection connection, String method, MethodSpec spec) {
     return limiter.tryAcquire(connection.id(), spec == null ? RateClass.STATUS : spec.rateClass(), method);
   }
 }

@@ -1,9 +1,9 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.config.LimitsSettings.RatesSettings;
 import io.cameraservice.config.RateSettings;
-import io.cameraservice.rpc.RpcError;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -29,8 +29,8 @@ public final class RateLimiter {
     this.maxClients = maxClients;
   }
 
-  /** Null when the request may run, otherwise the -32040 answer. */
-  public RpcError tryAcquire(String client, RateClass rateClass, String method) {
+  /** Null when the request may run, otherwise the busy failure (-32040 {@code rate_limited}). */
+  public Failure tryAcquire(String client, RateClass rateClass, String method) {
     RateSettings methodRate = settings.methods().get(method);
     String key = methodRate != null ? "method:" + method : rateClass.configName();
     RateSettings rate = methodRate != null ? methodRate : classRate(rateClass);
@@ -45,7 +45,7 @@ public final class RateLimiter {
       return null;
     }
     long retryMs = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999) / 1_000_000);
-    return RpcError.rateLimited("rate_limited", retryMs, rate.perSecond(), "rate:" + key)
+    return Failure.busy("rate_limited", retryMs, rate.perSecond(), "rate:" + key)
         .with("burst", rate.burst());
   }
 

@@ -1,6 +1,6 @@
 package io.cameraservice.governance;
 
-import io.cameraservice.rpc.RpcError;
+import io.cameraservice.domain.Failure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of threads with a bounded queue for blocking work (file system, database, child processes). When the
- * queue is full the work is refused at once with -32040 {@code server_busy} instead of piling up. Results come back
- * on the Vert.x context that submitted the work, so handlers never see a foreign thread.
+ * queue is full the work is refused at once as busy ({@code server_busy}, -32040) instead of piling up. Results come
+ * back on the Vert.x context that submitted the work, so handlers never see a foreign thread.
  */
 public final class WorkPool implements AutoCloseable {
 
@@ -59,15 +59,15 @@ public final class WorkPool implements AutoCloseable {
         complete(context, promise, value, failure);
       });
     } catch (RejectedExecutionException e) {
-      return Future.failedFuture(busy().exception());
+      return Future.failedFuture(busy());
     }
     return promise.future();
   }
 
   /** The refusal answered when the queue is full or the pool is closed. */
-  public RpcError busy() {
+  private Failure busy() {
     long retryMs = Math.max(10, (long) (queued() * meanTaskNanos / executor.getCorePoolSize() / 1_000_000));
-    return RpcError.rateLimited("server_busy", retryMs, capacity, "queue:" + name);
+    return Failure.busy("server_busy", retryMs, capacity, "queue:" + name);
   }
 
   public int queued() {

@@ -1,6 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.auth.Role;
+import io.cameraservice.auth.Session;
 import io.cameraservice.camera.CameraMethods;
 import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.files.FileNames;
@@ -206,7 +207,7 @@ public final class MediaMethods {
 
   private Future<JsonObject> snapshot(Call call) {
     Long quality = call.params().integer("quality");
-    boolean admin = call.session().role().atLeast(Role.ADMIN);
+    boolean admin = Session.of(call.caller()).role().atLeast(Role.ADMIN);
     return media.takeSnapshot(device(call), withExtension(call.params().string("filename")),
         quality == null ? null : quality.intValue()).map(taken -> snapshotTaken(taken, admin));
   }

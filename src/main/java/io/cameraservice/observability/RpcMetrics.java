@@ -1,7 +1,6 @@
 package io.cameraservice.observability;
 
 import io.cameraservice.rpc.ErrorCode;
-import io.cameraservice.rpc.RpcError;
 import io.cameraservice.rpc.RpcObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,14 +64,14 @@ public final class RpcMetrics implements RpcObserver {
   }
 
   @Override
-  public void completed(String method, RpcError error, long durationNanos) {
+  public void completed(String method, ErrorCode error, String limitScope, long durationNanos) {
     MethodMeters meters = byMethod.computeIfAbsent(method == null ? UNKNOWN : method, MethodMeters::new);
     meters.requests.increment();
     meters.latency.record(durationNanos, TimeUnit.NANOSECONDS);
     if (error != null) {
-      meters.errors(error.code().code()).increment();
-      if (error.code() == ErrorCode.RATE_LIMITED) {
-        rejected(error.data().getString("scope"));
+      meters.errors(error.code()).increment();
+      if (error == ErrorCode.RATE_LIMITED) {
+        rejected(limitScope);
       }
     }
   }
@@ -85,8 +84,8 @@ public final class RpcMetrics implements RpcObserver {
   }
 
   @Override
-  public void rejectedFrame(RpcError error) {
-    rejectedByCode.computeIfAbsent(error.code().code(), c -> Counter.builder("rpc_rejected_frames")
+  public void rejectedFrame(ErrorCode error) {
+    rejectedByCode.computeIfAbsent(error.code(), c -> Counter.builder("rpc_rejected_frames")
         .description("Messages answered with an error before they became a call")
         .tag("code", String.valueOf(c)).register(registry)).increment();
   }

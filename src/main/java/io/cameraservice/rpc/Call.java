@@ -1,6 +1,6 @@
 package io.cameraservice.rpc;
 
-import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Caller;
 
-/** One admitted call as a handler sees it: validated parameters and the caller. */
-public record Call(String method, Params params, RpcConnection connection, Session session) {}
+/** One admitted call as a handler sees it: validated parameters and the caller (null before authentication). */
+public record Call(String method, Params params, RpcConnection connection, Caller caller) {}

@@ -1,6 +1,6 @@
 package io.cameraservice.rpc;
 
-import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Caller;
 
 /** The transport side of one client as the protocol layer sees it: where answers go and who is calling. */
 public interface RpcConnection {
@@ -11,10 +11,10 @@ public interface RpcConnection {
   /** The client's IP address, as used for per-address limits. */
   String remoteAddress();
 
-  /** The authenticated session, or null. */
-  Session session();
+  /** Who has authenticated on this connection, or null. */
+  Caller caller();
 
-  void session(Session session);
+  void caller(Caller caller);
 
   /** Sends a response frame. Responses are never dropped silently; see the transport for slow clients. */
   void send(String frame);

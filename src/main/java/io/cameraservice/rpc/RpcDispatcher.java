@@ -80,9 +80,14 @@ public final class RpcDispatcher {
     return decoded instanceof List ? new JsonArray((List<Object>) decoded) : decoded;
   }
 
+  /** Answers a binary frame: JSON-RPC travels in text frames only. */
+  public void rejectBinaryFrame(RpcConnection connection) {
+    reject(connection, RpcError.invalidRequest("binary_frames_not_supported"));
+  }
+
   /** Answers a frame that cannot be read as a call at all. */
-  public void reject(RpcConnection connection, RpcError error) {
-    observer.rejectedFrame(error);
+  private void reject(RpcConnection connection, RpcError error) {
+    observer.rejectedFrame(error.code());
     connection.send(RpcMessages.error(null, error));
   }
 
@@ -142,13 +147,14 @@ public final class RpcDispatcher {
     MethodSpec spec = registry.find(method);
     try {
       outcome = invoke(connection, request, method, spec);
-    } catch (RuntimeException e) { // an RpcException (a refusal) or a handler's bug; toError tells them apart
+    } catch (RuntimeException e) { // a Failure or RpcException (a refusal) or a handler's bug; toError tells them apart
       outcome = Future.failedFuture(e);
     }
     return outcome.transform(done -> {
       inFlight.decrementAndGet();
       RpcError error = done.failed() ? toError(method, done.cause()) : null;
-      observer.completed(spec == null ? null : method, error, System.nanoTime() - started);
+      observer.completed(spec == null ? null : method, error == null ? null : error.code(), limitScope(error),
+          System.nanoTime() - started);
       if (notification) {
         return Future.succeededFuture(null);
       }
@@ -160,9 +166,9 @@ public final class RpcDispatcher {
   @SuppressWarnings("unchecked")
   private Future<Object> invoke(RpcConnection connection, JsonObject request, String method, MethodSpec spec) {
     for (CallGate gate : gates) {
-      RpcError refusal = gate.check(connection, method, spec);
+      Failure refusal = gate.check(connection, method, spec);
       if (refusal != null) {
-        return Future.failedFuture(refusal.exception());
+        return Future.failedFuture(refusal);
       }
     }
     if (spec == null) {
@@ -175,7 +181,7 @@ public final class RpcDispatcher {
           "must be an object of named parameters").exception());
     }
     Params params = spec.params().validate((JsonObject) rawParams);
-    Future<?> result = spec.handler().handle(new Call(method, params, connection, connection.session()));
+    Future<?> result = spec.handler().handle(new Call(method, params, connection, connection.caller()));
     if (result == null) {
       return Future.failedFuture(new IllegalStateException("handler of " + method + " returned no future"));
     }
@@ -202,8 +208,12 @@ public final class RpcDispatcher {
     return RpcError.internal();
   }
 
+  private static String limitScope(RpcError error) {
+    return error != null && error.code() == ErrorCode.RATE_LIMITED ? error.data().getString("scope") : null;
+  }
+
   private Future<String> invalid(Object id, RpcError error) {
-    observer.rejectedFrame(error);
+    observer.rejectedFrame(error.code());
     return Future.succeededFuture(RpcMessages.error(id, error));
   }
 

@@ -113,20 +113,6 @@ public final class RpcError {
     return value;
   }
 
-  /**
-   * This error as a domain failure of {@code kind}, with the same reason and data in the same order. A bridge for
-   * the HTTP edge while auth and governance still answer with RpcError; unused once they fail with Failure.
-   */
-  public Failure toFailure(FailureKind kind) {
-    Failure failure = new Failure(kind, reason());
-    data.forEach(field -> {
-      if (!field.getKey().equals("reason")) {
-        failure.with(field.getKey(), field.getValue());
-      }
-    });
-    return failure;
-  }
-
   /** Adds a field to {@code data}. */
   public RpcError with(String key, Object value) {
     data.put(key, value);

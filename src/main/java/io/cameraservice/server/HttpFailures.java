@@ -2,9 +2,7 @@ package io.cameraservice.server;
 
 import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.FailureKind;
-import io.cameraservice.rpc.ErrorCode;
 import io.cameraservice.rpc.RpcError;
-import io.cameraservice.rpc.RpcException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -100,18 +98,8 @@ public final class HttpFailures {
     return Math.max(1, (failure.retryAfterMs(1000) + 999) / 1000);
   }
 
-  /**
-   * The domain failure behind {@code cause}, or null for a bug. Two refusals still arrive as the wire error until
-   * their owners fail with Failure: the auth lock-out (auth) and a full work queue (governance.WorkPool), both
-   * -32040; they are the only RpcExceptions a route passes on. Drop this branch once neither does.
-   */
+  /** The domain failure behind {@code cause}, or null for a bug. */
   private static Failure failure(Throwable cause) {
-    if (cause instanceof Failure f) {
-      return f;
-    }
-    if (cause instanceof RpcException r && r.error().code() == ErrorCode.RATE_LIMITED) {
-      return r.error().toFailure(FailureKind.BUSY);
-    }
-    return null;
+    return cause instanceof Failure f ? f : null;
   }
 }

@@ -3,7 +3,6 @@ package io.cameraservice.server;
 import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
 import io.cameraservice.rpc.RpcDispatcher;
-import io.cameraservice.rpc.RpcError;
 import io.cameraservice.server.tls.TlsReloader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -160,7 +159,7 @@ final class HttpServerVerticle extends VerticleBase {
     connections.add(connection);
     events.attach(connection);
     InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),
-        () -> dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
+        () -> dispatcher.rejectBinaryFrame(connection));
     socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
     socket.closeHandler(v -> {
       connection.leaveUnauthenticatedBudget();

@@ -2,7 +2,6 @@ package io.cameraservice.server;
 
 import io.cameraservice.config.ServerSettings;
 import io.cameraservice.events.EventHub;
-import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.tls.TlsReloader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,10 +46,12 @@ public final class WebSocketServer {
   /**
    * @param closeListeners told the connection id of every socket that closes (e.g. to drop its rate-limit buckets)
    * @param slowConsumerGraceMillis how long a socket over its outbound bound may take to drain before it is closed
+   * @param openFilesLimit the process's limit of open files (-1 when unknown), from which the default cap of HTTP
+   *     connections is derived
    */
   public WebSocketServer(Vertx vertx, ServerSettings settings, RpcDispatcher dispatcher, EventHub events,
       MeterRegistry registry, ConnectionGate gate, List<RouteContributor> routes,
-      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis) {
+      List<Consumer<String>> closeListeners, long slowConsumerGraceMillis, long openFilesLimit) {
     this.vertx = vertx;
     this.settings = settings;
     this.dispatcher = dispatcher;
@@ -59,7 +60,7 @@ public final class WebSocketServer {
     this.connections = new ConnectionRegistry(registry);
     this.gate = gate;
     this.httpConnections = new HttpConnections(
-        settings.effectiveMaxHttpConnections(new ProcessStats().openFilesLimit()),
+        settings.effectiveMaxHttpConnections(openFilesLimit),
         settings.maxHttpConnectionsPerAddress(), settings.requestHeaderTimeoutSeconds() * 1000L, registry);
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);

@@ -1,6 +1,7 @@
 package io.cameraservice.server;
 
 import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Caller;
 import io.cameraservice.events.EventSubscriber;
 import io.cameraservice.rpc.RpcConnection;
 import io.vertx.core.Context;
@@ -63,9 +64,14 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   }
 
   @Override
-  public void session(Session newSession) {
-    this.session = newSession;
-    if (newSession != null) {
+  public Caller caller() {
+    return session;
+  }
+
+  @Override
+  public void caller(Caller caller) {
+    this.session = Session.of(caller);
+    if (session != null) {
       context.runOnContext(v -> leaveUnauthenticatedBudget());
     }
   }

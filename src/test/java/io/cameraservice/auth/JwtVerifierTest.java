@@ -2,7 +2,8 @@ package io.cameraservice.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.cameraservice.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,8 +40,8 @@ class JwtVerifierTest {
       throw new AssertionError("token was accepted");
     } catch (Exception e) {
       Throwable cause = e.getCause();
-      assertThat(cause).isInstanceOf(RpcException.class);
-      return ((RpcException) cause).error().reason();
+      assertThat(Failure.is(cause, FailureKind.UNAUTHENTICATED)).as(String.valueOf(cause)).isTrue();
+      return ((Failure) cause).reason();
     }
   }
 

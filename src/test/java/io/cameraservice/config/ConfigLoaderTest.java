@@ -3,6 +3,7 @@ package io.cameraservice.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cameraservice.app.ConfigChecks;
 import io.cameraservice.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ConfigLoaderTest {
   /** The problems the loader reports; fails the test when the configuration is accepted. */
   static List<String> problems(Map<String, String> env, Path file, boolean secret) {
     try {
-      ConfigLoader.withEnvironment(env).requireSecret(secret).load(file);
+      ConfigLoader.withEnvironment(env).requireSecret(secret).checks(ConfigChecks.ALL).load(file);
     } catch (ConfigException e) {
       return e.problems();
     }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.config.LimitsSettings.RatesSettings;
 import io.cameraservice.config.RateSettings;
-import io.cameraservice.rpc.RpcError;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.cameraservice.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,13 +33,13 @@ class RateLimiterTest {
   @Test
   void burstIsServedAtOnceThenTheRateRefills() {
     assertThat(allowed("c1", RateClass.FILE, "list_recordings", 50)).isEqualTo(20);
-    RpcError refused = limiter.tryAcquire("c1", RateClass.FILE, "list_recordings");
-    assertThat(refused.code().code()).isEqualTo(-32040);
+    Failure refused = limiter.tryAcquire("c1", RateClass.FILE, "list_recordings");
+    assertThat(refused.kind()).isEqualTo(FailureKind.BUSY);
     assertThat(refused.reason()).isEqualTo("rate_limited");
-    assertThat(refused.data().getString("scope")).isEqualTo("rate:file");
-    assertThat(refused.data().getInteger("limit")).isEqualTo(200);
-    assertThat(refused.data().getInteger("burst")).isEqualTo(20);
-    assertThat(refused.data().getLong("retry_after_ms")).isEqualTo(5);
+    assertThat(refused.detail("scope")).isEqualTo("rate:file");
+    assertThat(refused.detail("limit")).isEqualTo(200);
+    assertThat(refused.detail("burst")).isEqualTo(20);
+    assertThat(refused.retryAfterMs(-1)).isEqualTo(5);
     clock.advance(Duration.ofMillis(50));
     assertThat(allowed("c1", RateClass.FILE, "list_recordings", 50)).isEqualTo(10);
     clock.advance(Duration.ofSeconds(1));
@@ -56,9 +57,9 @@ class RateLimiterTest {
   @Test
   void aMethodOverrideHasItsOwnBucket() {
     assertThat(allowed("c1", RateClass.CONTROL, "take_snapshot", 10)).isEqualTo(3);
-    RpcError refused = limiter.tryAcquire("c1", RateClass.CONTROL, "take_snapshot");
-    assertThat(refused.data().getString("scope")).isEqualTo("rate:method:take_snapshot");
-    assertThat(refused.data().getLong("retry_after_ms")).isEqualTo(500);
+    Failure refused = limiter.tryAcquire("c1", RateClass.CONTROL, "take_snapshot");
+    assertThat(refused.detail("scope")).isEqualTo("rate:method:take_snapshot");
+    assertThat(refused.retryAfterMs(-1)).isEqualTo(500);
     assertThat(allowed("c1", RateClass.CONTROL, "start_recording", 100)).isEqualTo(20);
   }
 

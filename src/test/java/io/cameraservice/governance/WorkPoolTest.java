@@ -2,7 +2,8 @@ package io.cameraservice.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cameraservice.rpc.RpcException;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.vertx.core.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +25,12 @@ class WorkPoolTest {
       Future<String> queued = pool.submit(() -> "second");
       Future<String> refused = pool.submit(() -> "third");
       assertThat(refused.failed()).isTrue();
-      RpcException busy = (RpcException) refused.cause();
-      assertThat(busy.error().code().code()).isEqualTo(-32040);
-      assertThat(busy.error().reason()).isEqualTo("server_busy");
-      assertThat(busy.error().data().getString("scope")).isEqualTo("queue:test");
-      assertThat(busy.error().data().getInteger("limit")).isEqualTo(1);
-      assertThat(busy.error().data().getLong("retry_after_ms")).isPositive();
+      Failure busy = (Failure) refused.cause();
+      assertThat(busy.kind()).isEqualTo(FailureKind.BUSY);
+      assertThat(busy.reason()).isEqualTo("server_busy");
+      assertThat(busy.detail("scope")).isEqualTo("queue:test");
+      assertThat(busy.detail("limit")).isEqualTo(1);
+      assertThat(busy.retryAfterMs(-1)).isPositive();
       assertThat(pool.queued()).isEqualTo(1);
       release.countDown();
       assertThat(running.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("first");

@@ -2,7 +2,8 @@ package io.cameraservice.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cameraservice.auth.Session;
+import io.cameraservice.domain.Caller;
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -26,12 +27,12 @@ class RpcDispatcherTest {
     }
 
     @Override
-    public Session session() {
+    public Caller caller() {
       return null;
     }
 
     @Override
-    public void session(Session session) {}
+    public void caller(Caller caller) {}
 
     @Override
     public void send(String frame) {
@@ -65,7 +66,7 @@ class RpcDispatcherTest {
           calls[0]++;
           return io.vertx.core.Future.succeededFuture(1);
         }));
-    CallGate refuseAll = (c, method, spec) -> RpcError.rateLimited("test", 5, 1, "test");
+    CallGate refuseAll = (c, method, spec) -> Failure.busy("test", 5, 1, "test");
     new RpcDispatcher(registry, List.of(refuseAll), RpcObserver.NONE, 1 << 20, 10)
         .dispatch(connection, "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"id\":1}");
     assertThat(calls[0]).isZero();

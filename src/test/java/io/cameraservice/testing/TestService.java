@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cameraservice.app.CameraService;
 import io.cameraservice.app.ServiceSeams;
+import io.cameraservice.app.ConfigChecks;
 import io.cameraservice.auth.Role;
 import io.cameraservice.config.ConfigLoader;
 import io.cameraservice.config.ServiceConfig;
@@ -84,7 +85,7 @@ public final class TestService implements AutoCloseable {
     flags.putObject("auth").put("jwt_secret", SECRET);
     customize.accept(flags);
     Map<String, String> env = new HashMap<>();
-    return ConfigLoader.withEnvironment(env).requireSecret(true).flags(flags).load(null);
+    return ConfigLoader.withEnvironment(env).requireSecret(true).checks(ConfigChecks.ALL).flags(flags).load(null);
   }
 
   /** Waits until the media catalog has been reconciled with the folders (it runs in the background). */

@@ -1,5 +1,8 @@
 package io.cameraservice.governance.alerts;
 
+import io.cameraservice.config.AlertsSettings.AlertRuleSettings;
+import io.cameraservice.config.ConfigProblems;
+import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.governance.resources.ResourceSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -25,6 +28,21 @@ public final class AlertInputs {
   /** Every name a rule's {@code metric} may take (checked when the configuration is loaded). */
   public static final List<String> NAMES = Stream.concat(RESOURCE_READINGS.keySet().stream(),
       REQUEST_FIGURES.keySet().stream()).toList();
+
+  /**
+   * The configuration check that every rule watches one of {@link #NAMES}: a {@code ConfigCheck} (listed in
+   * {@code app.ConfigChecks}), because the configuration itself does not know the inputs.
+   */
+  public static void checkRuleMetrics(ServiceConfig config, ConfigProblems problems) {
+    List<AlertRuleSettings> rules = config.alerts().rules();
+    for (int i = 0; i < rules.size(); i++) {
+      AlertRuleSettings rule = rules.get(i); // null is reported by the settings themselves
+      if (rule != null && (rule.metric() == null || !NAMES.contains(rule.metric()))) {
+        problems.add("alerts.rules[" + i + "].metric", "must be one of " + String.join(", ", NAMES) + " (got "
+            + rule.metric() + ")");
+      }
+    }
+  }
 
   private final Supplier<ResourceSnapshot> resources;
   private final RpcWindow requests;

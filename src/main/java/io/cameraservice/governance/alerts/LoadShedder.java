@@ -1,15 +1,15 @@
 package io.cameraservice.governance.alerts;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.CallGate;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.RpcConnection;
-import io.cameraservice.rpc.RpcError;
 import java.util.Set;
 
 /**
  * While a critical alert that sheds load is active (by default CPU or memory), new control and file work is refused
- * at once with -32040 {@code overloaded}, so what is running can finish and the service keeps answering
+ * at once as busy ({@code overloaded}, -32040), so what is running can finish and the service keeps answering
  * {@code ping}, {@code authenticate}, status reads and admin calls. Runs after the auth gate, so callers without a
  * session still learn nothing. Refusals are counted like every -32040, by their scope:
  * {@code rpc_rejections_total{scope="load_shedding"}}.
@@ -29,12 +29,12 @@ public final class LoadShedder implements CallGate {
   }
 
   @Override
-  public RpcError check(RpcConnection connection, String method, MethodSpec spec) {
+  public Failure check(RpcConnection connection, String method, MethodSpec spec) {
     return spec == null ? null : refusal(spec.rateClass());
   }
 
   /** The refusal for new work of this class now, or null when it may run (also used by HTTP routes). */
-  public RpcError refusal(RateClass rateClass) {
+  public Failure refusal(RateClass rateClass) {
     if (!SHED.contains(rateClass)) {
       return null;
     }
@@ -43,6 +43,6 @@ public final class LoadShedder implements CallGate {
       return null;
     }
     // limit 0: while shedding, no new work of this class is admitted.
-    return RpcError.rateLimited("overloaded", retryAfterMs, 0, SCOPE).with("alert", cause);
+    return Failure.overloaded("overloaded", retryAfterMs, SCOPE).with("alert", cause);
   }
 }

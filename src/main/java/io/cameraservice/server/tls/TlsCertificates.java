@@ -1,5 +1,8 @@
 package io.cameraservice.server.tls;
 
+import io.cameraservice.config.ConfigProblems;
+import io.cameraservice.config.ServiceConfig;
+import io.cameraservice.config.TlsSettings;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
@@ -46,6 +49,23 @@ public final class TlsCertificates {
   }
 
   private TlsCertificates() {}
+
+  /**
+   * The configuration check (a {@code ConfigCheck}) that the configured files make a pair that can be served,
+   * checked when the configuration is loaded so a wrong pair is a configuration error rather than a failed listen
+   * or handshake.
+   */
+  public static void checkSettings(ServiceConfig config, ConfigProblems problems) {
+    TlsSettings tls = config.server().tls();
+    if (!tls.enabled()) {
+      return;
+    }
+    try {
+      load(Path.of(tls.certFile()), Path.of(tls.keyFile()));
+    } catch (TlsException e) {
+      problems.add("server.tls." + e.file(), e.getMessage());
+    }
+  }
 
   public static Loaded load(Path certFile, Path keyFile) throws TlsException {
     byte[] cert = read(certFile, "cert_file");
