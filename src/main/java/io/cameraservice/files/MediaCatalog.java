@@ -278,6 +278,25 @@ public final class MediaCatalog implements AutoCloseable {
     });
   }
 
+  /**
+   * Catalogues a file its producer finished only after a restart (a recording remuxed from what an abrupt end left)
+   * as complete, created when it was started rather than when it was finished; the folder watcher may have added it
+   * first with the disk's time. Answers null when the file is not on disk.
+   */
+  Future<MediaFile> finishedLate(MediaKind kind, String camera, String filename, Instant started) {
+    return mutate(h -> {
+      Path path = pathOf(kind, camera, filename);
+      DiskEntry entry = DiskEntry.stat(path);
+      if (entry == null) {
+        return null;
+      }
+      FileModes.file(path);
+      CatalogUpdates.seen(h, kind, camera, filename, entry.size(), started.toEpochMilli(), entry.modifiedMs());
+      CatalogUpdates.created(h, kind, camera, filename, started.toEpochMilli());
+      return CatalogQueries.at(h, kind, camera, filename);
+    });
+  }
+
   Future<Void> discard(MediaKind kind, String camera, String filename) {
     return mutate(h -> {
       MediaFile file = CatalogQueries.at(h, kind, camera, filename);

@@ -3,6 +3,7 @@ package io.cameraservice.files;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * The API for producers of media files (recording pipelines, snapshots). A producer asks for a file with
@@ -51,6 +52,14 @@ public final class MediaIntake {
         : catalog.probe(file).transform(probed -> probed.succeeded() ? catalog.storeProbe(file, probed.result())
             : Future.<Void>succeededFuture())
             .compose(v -> catalog.at(kind, camera, filename)));
+  }
+
+  /**
+   * Catalogues a file finished only after a restart (e.g. a recording remuxed from what a crash left) as complete,
+   * with {@code started} as its creation time. Answers null when the file is not on disk.
+   */
+  public Future<MediaFile> finishedLate(MediaKind kind, String camera, String filename, Instant started) {
+    return catalog.finishedLate(kind, camera, filename, started);
   }
 
   /** Deletes a file the producer could not finish, and its registration. */
