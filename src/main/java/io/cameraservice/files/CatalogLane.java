@@ -35,7 +35,7 @@ final class CatalogLane {
     synchronized (submitLock) {
       // Under the lock so that lastWrite is always the write that the writer thread will run last.
       Future<T> result = writer.submit(() -> {
-        T value = db.writer().inTransaction(work);
+        T value = db.write(work);
         generation.incrementAndGet();
         return value;
       });
