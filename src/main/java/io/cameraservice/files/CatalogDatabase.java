@@ -119,17 +119,28 @@ final class CatalogDatabase implements AutoCloseable {
 
   /**
    * Runs {@code work} in one write transaction on the writer connection (writer thread only). A write the disk
-   * refuses for lack of space fails with -32060 {@code disk_full}; the catalog's reserve makes that rare.
+   * refuses for lack of space fails with -32060 {@code disk_full}; one that {@code mayUseReserve} (it finishes or
+   * drops a producer's row, and running it twice does no harm) first gets the catalog's reserve and a second try.
    */
-  <T> T write(SqlWork<T> work) throws Exception {
-    reserve.beforeWrite();
+  <T> T write(SqlWork<T> work, boolean mayUseReserve) throws Exception {
     try {
-      return writer.inTransaction(work);
+      T result = writer.inTransaction(work);
+      reserve.refill();
+      return result;
     } catch (Exception e) {
-      if (DiskFull.is(e)) {
-        throw DiskFull.failure("the media catalog cannot record the change");
+      if (!DiskFull.is(e)) {
+        throw e;
       }
-      throw e;
+      if (mayUseReserve && reserve.release()) {
+        try {
+          return writer.inTransaction(work);
+        } catch (Exception again) {
+          if (!DiskFull.is(again)) {
+            throw again;
+          }
+        }
+      }
+      throw DiskFull.failure("the media catalog cannot record the change");
     }
   }
 
@@ -260,8 +271,24 @@ final class CatalogDatabase implements AutoCloseable {
           // SQLite ended the transaction when the write failed; nothing is left to undo.
           LOG.debug("rollback after a failed catalog transaction: {}", alreadyEnded.getMessage());
         }
+        forgetStatements();
         throw e;
       }
+    }
+
+    /**
+     * The driver leaves a statement that failed (SQLITE_FULL, an I/O error) unusable ("statement is not
+     * executing"): after a failed transaction every cached statement is closed and prepared again when next used.
+     */
+    private void forgetStatements() {
+      for (PreparedStatement statement : statements.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          LOG.debug("closing a catalog statement failed: {}", e.getMessage());
+        }
+      }
+      statements.clear();
     }
 
     private void execute(String sql) throws SQLException {

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Room for the catalog on a disk that something else filled up: a file of {@link #BYTES} kept next to the database
- * and deleted just before a write when the disk has less than that left, so that the write which finishes a
- * recording's row (or deletes a file to make room) still gets its few pages instead of SQLITE_FULL. It is made again
- * once the disk has plenty of room. Writer thread only.
+ * and deleted when a write that finishes a producer's row fails with SQLITE_FULL, so that its second try gets its
+ * few pages and the row does not stay {@code writing}. Released only then, not when the disk gets low: a recording
+ * still running would eat the room first. It is made again once the disk has plenty of room. Writer thread only.
  */
 final class CatalogReserve {
 
@@ -29,22 +29,26 @@ final class CatalogReserve {
     this.present = Files.isRegularFile(file) && sizeOf(file) == BYTES;
   }
 
-  /** Before a write: releases the reserve when the disk is (nearly) full, makes it when there is room again. */
-  void beforeWrite() {
-    long free = usableSpace();
-    if (free < 0) {
-      return;
+  /** Deletes the reserve to make room; false when there is none to give. */
+  boolean release() {
+    if (!present) {
+      return false;
     }
-    if (present && free < BYTES) {
-      try {
-        Files.delete(file);
-        present = false;
-        LOG.warn("the disk holding the media catalog is full ({} bytes free): its reserve of {} bytes is released so"
-            + " the catalog can still record finished and deleted files", free, BYTES);
-      } catch (IOException e) {
-        LOG.warn("cannot release the media catalog's reserve {}: {}", file, e.toString());
-      }
-    } else if (!present && free > REFILL_ABOVE) {
+    try {
+      Files.delete(file);
+      present = false;
+      LOG.warn("the disk holding the media catalog is full: its reserve of {} bytes is released so the catalog can"
+          + " still record a finished file", BYTES);
+      return true;
+    } catch (IOException e) {
+      LOG.warn("cannot release the media catalog's reserve {}: {}", file, e.toString());
+      return false;
+    }
+  }
+
+  /** Makes the reserve again once the disk has plenty of room. */
+  void refill() {
+    if (!present && usableSpace() > REFILL_ABOVE) {
       make();
     }
   }

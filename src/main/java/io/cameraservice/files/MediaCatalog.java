@@ -265,7 +265,7 @@ public final class MediaCatalog implements AutoCloseable {
 
   /** Marks a file complete with its size on disk; a file that is not there is dropped (answers null). */
   Future<MediaFile> finishWriting(MediaKind kind, String camera, String filename) {
-    return mutate(h -> {
+    return finishing(h -> {
       Path path = pathOf(kind, camera, filename);
       DiskEntry entry = DiskEntry.stat(path);
       if (entry == null) {
@@ -298,7 +298,7 @@ public final class MediaCatalog implements AutoCloseable {
   }
 
   Future<Void> discard(MediaKind kind, String camera, String filename) {
-    return mutate(h -> {
+    return finishing(h -> {
       MediaFile file = CatalogQueries.at(h, kind, camera, filename);
       if (file != null) {
         removeFromDisk(file, DeletionReason.DISCARD);
@@ -389,11 +389,20 @@ public final class MediaCatalog implements AutoCloseable {
 
   /** A write that may change what files exist: refreshes the totals in the same transaction. */
   private <T> Future<T> mutate(SqlWork<T> work) {
-    return lane.<T>write(h -> {
+    return lane.write(withTotals(work)).onSuccess(v -> onChange.run());
+  }
+
+  /** {@link #mutate} for finishing or dropping a producer's row, which may use the reserve of a full disk. */
+  private <T> Future<T> finishing(SqlWork<T> work) {
+    return lane.writeFinishing(withTotals(work)).onSuccess(v -> onChange.run());
+  }
+
+  private <T> SqlWork<T> withTotals(SqlWork<T> work) {
+    return h -> {
       T result = work.run(h);
       totals = new CatalogTotals(CatalogQueries.totals(h));
       return result;
-    }).onSuccess(v -> onChange.run());
+    };
   }
 
   private static DiskEntry statQuietly(Path path) {

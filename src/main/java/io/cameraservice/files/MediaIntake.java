@@ -48,9 +48,10 @@ public final class MediaIntake {
   public Future<MediaFile> complete(MediaKind kind, String camera, String filename) {
     return catalog.finishWriting(kind, camera, filename).compose(file -> file == null
         ? Future.succeededFuture(null)
-        // A refused probe (pool busy) stores nothing: the file stays unprobed for the backfill or its first info.
+        // A refused probe (pool busy) or one the catalog cannot store (a full disk) leaves the file complete but
+        // unprobed, for the backfill or its first info.
         : catalog.probe(file).transform(probed -> probed.succeeded() ? catalog.storeProbe(file, probed.result())
-            : Future.<Void>succeededFuture())
+            .recover(e -> Future.succeededFuture()) : Future.<Void>succeededFuture())
             .compose(v -> catalog.at(kind, camera, filename)));
   }
 
