@@ -2,6 +2,8 @@ package io.cameraservice.files;
 
 import io.cameraservice.files.CatalogDatabase.Handle;
 import io.cameraservice.files.CatalogDatabase.SqlWork;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -45,6 +48,7 @@ public final class MediaCatalog implements AutoCloseable {
   private final ListingCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<FileVersion, Future<MediaInfo>> probing = new ConcurrentHashMap<>();
+  private final Set<FileKey> leftovers = ConcurrentHashMap.newKeySet();
   private volatile CatalogTotals totals = CatalogTotals.EMPTY;
   private volatile Runnable onChange = () -> {};
 
@@ -263,9 +267,12 @@ public final class MediaCatalog implements AutoCloseable {
     });
   }
 
-  /** Marks a file complete with its size on disk; a file that is not there is dropped (answers null). */
+  /**
+   * Marks a file complete with its size on disk; a file that is not there is dropped (answers null). One the disk is
+   * too full to record (-32060 {@code disk_full}, even with the reserve) is finished by a later sweep.
+   */
   Future<MediaFile> finishWriting(MediaKind kind, String camera, String filename) {
-    return finishing(h -> {
+    return leftOverOnFailure(kind, camera, filename, finishing(h -> {
       Path path = pathOf(kind, camera, filename);
       DiskEntry entry = DiskEntry.stat(path);
       if (entry == null) {
@@ -275,8 +282,40 @@ public final class MediaCatalog implements AutoCloseable {
       FileModes.file(path);
       CatalogUpdates.complete(h, kind, camera, filename, entry.size(), entry.modifiedMs());
       return CatalogQueries.at(h, kind, camera, filename);
+    }));
+  }
+
+  /**
+   * Remembers a producer's row that a full disk kept from being finished or dropped, so that it does not stay
+   * {@code writing} (undeletable, unseen by retention) until the next start. Bounded by the files being written.
+   */
+  private <T> Future<T> leftOverOnFailure(MediaKind kind, String camera, String filename, Future<T> finished) {
+    FileKey key = new FileKey(kind, camera, filename);
+    return finished.onComplete(done -> {
+      if (done.succeeded()) {
+        leftovers.remove(key);
+      } else if (Failure.is(done.cause(), FailureKind.NO_SPACE)) {
+        leftovers.add(key);
+      }
     });
   }
+
+  /** Finishes the rows a full disk left {@code writing} after their producers were done; run by the sweep. */
+  Future<Void> finishLeftovers() {
+    List<Future<MediaFile>> retries = new ArrayList<>();
+    for (FileKey key : List.copyOf(leftovers)) {
+      retries.add(finishWriting(key.kind(), key.camera(), key.filename()));
+    }
+    return Future.join(retries).transform(done -> {
+      if (!retries.isEmpty()) {
+        LOG.info("finished {} of {} file(s) the full disk had left being written", retries.stream()
+            .filter(Future::succeeded).count(), retries.size());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private record FileKey(MediaKind kind, String camera, String filename) {}
 
   /**
    * Catalogues a file its producer finished only after a restart (a recording remuxed from what an abrupt end left)
@@ -297,8 +336,9 @@ public final class MediaCatalog implements AutoCloseable {
     });
   }
 
+  /** Deletes a producer's file and row; a row the full disk keeps is dropped by a later sweep. */
   Future<Void> discard(MediaKind kind, String camera, String filename) {
-    return finishing(h -> {
+    return leftOverOnFailure(kind, camera, filename, finishing(h -> {
       MediaFile file = CatalogQueries.at(h, kind, camera, filename);
       if (file != null) {
         removeFromDisk(file, DeletionReason.DISCARD);
@@ -307,7 +347,7 @@ public final class MediaCatalog implements AutoCloseable {
       }
       CatalogUpdates.forget(h, kind, camera, filename);
       return null;
-    });
+    }));
   }
 
   Future<MediaFile> at(MediaKind kind, String camera, String filename) {

@@ -5,21 +5,29 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.FailureKind;
+import io.cameraservice.governance.WorkPool;
 import io.cameraservice.testing.TinyDisk;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The catalog database on a disk that fills up (a 4 MiB {@link TinyDisk}, filled by another writer). The database
- * alone, because only a transaction larger than whatever room SQLite's own files still have fails for certain: the
- * service's writes are small, and whether one of them fits depends on what the disk had left.
+ * The catalog on a disk that fills up (a 4 MiB {@link TinyDisk}, filled by another writer). The catalog alone,
+ * without the service's folder watcher: a write fails for certain only when SQLite's own files have no room left,
+ * and the watcher's writes would give them some at moments a test cannot control.
  */
 class CatalogDiskFullTest {
 
@@ -54,6 +62,40 @@ class CatalogDiskFullTest {
       db.write(h -> insert(h, 30_000, 1), false);
       assertThat(db.write(CatalogDiskFullTest::rows, false)).isEqualTo(2);
     }
+  }
+
+  @Test
+  void rowTheFullDiskKeptWritingIsFinishedByALaterSweep() throws Exception {
+    try (WorkPool readers = new WorkPool("t-read", 1, 16); WorkPool processes = new WorkPool("t-proc", 1, 16);
+        WorkPool files = new WorkPool("t-fs", 1, 16);
+        MediaCatalog catalog = MediaCatalog.open(dir, dir.resolve("catalog.db"), readers, processes, files, 16, 0,
+            "ffprobe", new FilesMetrics(new SimpleMeterRegistry()), Clock.systemUTC())) {
+      String name = "camera0_2026-05-01_10-00-00.mp4";
+      Path path = await(catalog.beginWriting(MediaKind.RECORDING, "camera0", name, "fmp4"));
+      Files.write(path, new byte[4096]);
+      // No room anywhere: SQLite's log holds no spare pages and the catalog's reserve is used up already.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("catalog.db"));
+          Statement st = c.createStatement()) {
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+      Files.delete(dir.resolve("catalog.db.reserve"));
+      Path filler = dir.resolve("filler");
+      fill(filler);
+
+      Throwable refused = catchThrowable(() -> await(catalog.finishWriting(MediaKind.RECORDING, "camera0", name)));
+      assertThat(Failure.is(refused.getCause(), FailureKind.NO_SPACE)).as(String.valueOf(refused)).isTrue();
+      assertThat(await(catalog.at(MediaKind.RECORDING, "camera0", name)).isWriting()).isTrue();
+
+      Files.delete(filler);
+      await(catalog.finishLeftovers());
+      MediaFile finished = await(catalog.at(MediaKind.RECORDING, "camera0", name));
+      assertThat(finished.isWriting()).isFalse();
+      assertThat(finished.size()).isEqualTo(4096);
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private static Void insert(CatalogDatabase.Handle h, int first, int count) throws Exception {
