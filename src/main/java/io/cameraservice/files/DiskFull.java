@@ -2,7 +2,6 @@ package io.cameraservice.files;
 
 import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.FailureKind;
-import java.nio.file.FileSystemException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -20,8 +19,8 @@ public final class DiskFull {
 
   public static boolean is(Throwable error) {
     for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      // A FileSystemException's message carries its reason; Vert.x's wrapper keeps the JDK's exception as cause.
       if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
-          || e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains(ENOSPC)
           || e.getMessage() != null && e.getMessage().contains(ENOSPC)) {
         return true;
       }
