@@ -61,6 +61,7 @@ final class CatalogDatabase implements AutoCloseable {
   };
 
   private final Handle writer;
+  private final CatalogReserve reserve;
   private final BlockingQueue<Handle> readers;
   private final List<Handle> all = new ArrayList<>();
   private final boolean rebuilt;
@@ -68,6 +69,7 @@ final class CatalogDatabase implements AutoCloseable {
   private CatalogDatabase(Path file, int readerCount, boolean rebuilt) throws SQLException {
     this.rebuilt = rebuilt;
     this.writer = new Handle(connect(file, false));
+    this.reserve = new CatalogReserve(file);
     all.add(writer);
     this.readers = new ArrayBlockingQueue<>(readerCount);
     for (int i = 0; i < readerCount; i++) {
@@ -113,6 +115,33 @@ final class CatalogDatabase implements AutoCloseable {
 
   Handle writer() {
     return writer;
+  }
+
+  /**
+   * Runs {@code work} in one write transaction on the writer connection (writer thread only). A write the disk
+   * refuses for lack of space fails with -32060 {@code disk_full}; one that {@code mayUseReserve} (it finishes or
+   * drops a producer's row, and running it twice does no harm) first gets the catalog's reserve and a second try.
+   */
+  <T> T write(SqlWork<T> work, boolean mayUseReserve) throws Exception {
+    try {
+      T result = writer.inTransaction(work);
+      reserve.refill();
+      return result;
+    } catch (Exception e) {
+      if (!DiskFull.is(e)) {
+        throw e;
+      }
+      if (mayUseReserve && reserve.release()) {
+        try {
+          return writer.inTransaction(work);
+        } catch (Exception again) {
+          if (!DiskFull.is(again)) {
+            throw again;
+          }
+        }
+      }
+      throw DiskFull.failure("the media catalog cannot record the change");
+    }
   }
 
   /** A read connection; there are at least as many as threads that read, so this never waits long. */
@@ -221,18 +250,50 @@ final class CatalogDatabase implements AutoCloseable {
       return statement;
     }
 
-    /** Runs {@code work} in one transaction (a consistent snapshot for reads, all-or-nothing for writes). */
+    /**
+     * Runs {@code work} in one transaction (a consistent snapshot for reads, all-or-nothing for writes). The
+     * transaction is begun and ended with explicit statements, not the driver's auto-commit switch: SQLite itself
+     * rolls a transaction back when a write fails with SQLITE_FULL or an I/O error, and the driver, which does not
+     * see that, would then fail this and every later transaction with "cannot commit - no transaction is active".
+     * Here a failed transaction is always rolled back (a rollback SQLite already did is fine) and the connection is
+     * left outside any transaction, so the next one starts clean.
+     */
     <T> T inTransaction(SqlWork<T> work) throws Exception {
-      connection.setAutoCommit(false);
+      execute("BEGIN");
       try {
         T result = work.run(this);
-        connection.commit();
+        execute("COMMIT");
         return result;
       } catch (Exception e) {
-        connection.rollback();
+        try {
+          execute("ROLLBACK");
+        } catch (SQLException alreadyEnded) {
+          // SQLite ended the transaction when the write failed; nothing is left to undo.
+          LOG.debug("rollback after a failed catalog transaction: {}", alreadyEnded.getMessage());
+        }
+        forgetStatements();
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      }
+    }
+
+    /**
+     * The driver leaves a statement that failed (SQLITE_FULL, an I/O error) unusable ("statement is not
+     * executing"): after a failed transaction every cached statement is closed and prepared again when next used.
+     */
+    private void forgetStatements() {
+      for (PreparedStatement statement : statements.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          LOG.debug("closing a catalog statement failed: {}", e.getMessage());
+        }
+      }
+      statements.clear();
+    }
+
+    private void execute(String sql) throws SQLException {
+      try (Statement s = connection.createStatement()) {
+        s.execute(sql);
       }
     }
 

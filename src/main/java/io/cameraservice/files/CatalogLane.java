@@ -32,10 +32,22 @@ final class CatalogLane {
 
   /** Runs {@code work} in one write transaction, after all writes submitted earlier. */
   <T> Future<T> write(SqlWork<T> work) {
+    return write(work, false);
+  }
+
+  /**
+   * Like {@link #write}, for work that finishes or drops a producer's row and may run twice: on a full disk it gets
+   * the catalog's reserve (see {@link CatalogReserve}).
+   */
+  <T> Future<T> writeFinishing(SqlWork<T> work) {
+    return write(work, true);
+  }
+
+  private <T> Future<T> write(SqlWork<T> work, boolean mayUseReserve) {
     synchronized (submitLock) {
       // Under the lock so that lastWrite is always the write that the writer thread will run last.
       Future<T> result = writer.submit(() -> {
-        T value = db.writer().inTransaction(work);
+        T value = db.write(work, mayUseReserve);
         generation.incrementAndGet();
         return value;
       });

@@ -27,6 +27,8 @@ final class CatalogUpdates {
       + " modified_ms, state, format, needs_probe) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 0)";
   private static final String COMPLETE = "UPDATE media SET state = 0, size = ?, modified_ms = ?, needs_probe = 1"
       + " WHERE kind = ? AND camera = ? AND filename = ?";
+  private static final String CREATED = "UPDATE media SET created_ms = ?4 WHERE kind = ?1 AND camera = ?2"
+      + " AND filename = ?3";
   private static final String PROBED = "UPDATE media SET duration = ?, width = ?, height = ?,"
       + " format = COALESCE(?, format), probed_size = size, probed_mtime = modified_ms, needs_probe = 0"
       + " WHERE id = ? AND size = ? AND modified_ms = ? AND state = 0";
@@ -97,6 +99,13 @@ final class CatalogUpdates {
     s.setString(4, camera);
     s.setString(5, filename);
     return s.executeUpdate() > 0;
+  }
+
+  static void created(Handle db, MediaKind kind, String camera, String filename, long createdMs)
+      throws SQLException {
+    PreparedStatement s = CatalogQueries.located(db.prepare(CREATED), kind, camera, filename);
+    s.setLong(4, createdMs);
+    s.executeUpdate();
   }
 
   /** Stores probed metadata if the file is still the version that was probed. */

@@ -54,13 +54,15 @@ public final class CatalogUpkeep implements AutoCloseable {
       // Probing starts after the reconciliation, so that a large one does not share the writer with it.
       catalog.onChange(backfill::kick);
       backfill.kick();
-      sweepTimer = vertx.setPeriodic(sweepIntervalMs, id -> reconciler.sweep().onComplete(r -> {
-        // A failed sweep means the catalog may miss files retention and reclaim should see: not RUNNING.
-        if (state != ComponentState.STOPPED) {
-          state = r.succeeded() ? ComponentState.RUNNING : ComponentState.ERROR;
-        }
-        backfill.kick();
-      }));
+      // Each sweep first finishes the rows a full disk left `writing` (see MediaCatalog#finishLeftovers).
+      sweepTimer = vertx.setPeriodic(sweepIntervalMs, id -> catalog.finishLeftovers()
+          .compose(v -> reconciler.sweep()).onComplete(r -> {
+            // A failed sweep means the catalog may miss files retention and reclaim should see: not RUNNING.
+            if (state != ComponentState.STOPPED) {
+              state = r.succeeded() ? ComponentState.RUNNING : ComponentState.ERROR;
+            }
+            backfill.kick();
+          }));
       ready.complete();
     });
   }

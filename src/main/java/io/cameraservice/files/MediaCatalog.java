@@ -2,6 +2,8 @@ package io.cameraservice.files;
 
 import io.cameraservice.files.CatalogDatabase.Handle;
 import io.cameraservice.files.CatalogDatabase.SqlWork;
+import io.cameraservice.domain.Failure;
+import io.cameraservice.domain.FailureKind;
 import io.cameraservice.governance.WorkPool;
 import io.cameraservice.domain.Failure;
 import io.vertx.core.Future;
@@ -18,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -46,6 +49,7 @@ public final class MediaCatalog implements AutoCloseable {
   private final ListingCache cache;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<FileVersion, Future<MediaInfo>> probing = new ConcurrentHashMap<>();
+  private final Set<FileKey> leftovers = ConcurrentHashMap.newKeySet();
   private volatile CatalogTotals totals = CatalogTotals.EMPTY;
   private volatile Runnable onChange = () -> {};
 
@@ -266,9 +270,12 @@ public final class MediaCatalog implements AutoCloseable {
     });
   }
 
-  /** Marks a file complete with its size on disk; a file that is not there is dropped (answers null). */
+  /**
+   * Marks a file complete with its size on disk; a file that is not there is dropped (answers null). One the disk is
+   * too full to record (-32060 {@code disk_full}, even with the reserve) is finished by a later sweep.
+   */
   Future<MediaFile> finishWriting(MediaKind kind, String camera, String filename) {
-    return mutate(h -> {
+    return leftOverOnFailure(kind, camera, filename, finishing(h -> {
       Path path = pathOf(kind, camera, filename);
       DiskEntry entry = DiskEntry.stat(path);
       if (entry == null) {
@@ -278,11 +285,63 @@ public final class MediaCatalog implements AutoCloseable {
       FileModes.file(path);
       CatalogUpdates.complete(h, kind, camera, filename, entry.size(), entry.modifiedMs());
       return CatalogQueries.at(h, kind, camera, filename);
+    }));
+  }
+
+  /**
+   * Remembers a producer's row that a full disk kept from being finished or dropped, so that it does not stay
+   * {@code writing} (undeletable, unseen by retention) until the next start. Bounded by the files being written.
+   */
+  private <T> Future<T> leftOverOnFailure(MediaKind kind, String camera, String filename, Future<T> finished) {
+    FileKey key = new FileKey(kind, camera, filename);
+    return finished.onComplete(done -> {
+      if (done.succeeded()) {
+        leftovers.remove(key);
+      } else if (Failure.is(done.cause(), FailureKind.NO_SPACE)) {
+        leftovers.add(key);
+      }
     });
   }
 
-  Future<Void> discard(MediaKind kind, String camera, String filename) {
+  /** Finishes the rows a full disk left {@code writing} after their producers were done; run by the sweep. */
+  Future<Void> finishLeftovers() {
+    List<Future<MediaFile>> retries = new ArrayList<>();
+    for (FileKey key : List.copyOf(leftovers)) {
+      retries.add(finishWriting(key.kind(), key.camera(), key.filename()));
+    }
+    return Future.join(retries).transform(done -> {
+      if (!retries.isEmpty()) {
+        LOG.info("finished {} of {} file(s) the full disk had left being written", retries.stream()
+            .filter(Future::succeeded).count(), retries.size());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private record FileKey(MediaKind kind, String camera, String filename) {}
+
+  /**
+   * Catalogues a file its producer finished only after a restart (a recording remuxed from what an abrupt end left)
+   * as complete, created when it was started rather than when it was finished; the folder watcher may have added it
+   * first with the disk's time. Answers null when the file is not on disk.
+   */
+  Future<MediaFile> finishedLate(MediaKind kind, String camera, String filename, Instant started) {
     return mutate(h -> {
+      Path path = pathOf(kind, camera, filename);
+      DiskEntry entry = DiskEntry.stat(path);
+      if (entry == null) {
+        return null;
+      }
+      FileModes.file(path);
+      CatalogUpdates.seen(h, kind, camera, filename, entry.size(), started.toEpochMilli(), entry.modifiedMs());
+      CatalogUpdates.created(h, kind, camera, filename, started.toEpochMilli());
+      return CatalogQueries.at(h, kind, camera, filename);
+    });
+  }
+
+  /** Deletes a producer's file and row; a row the full disk keeps is dropped by a later sweep. */
+  Future<Void> discard(MediaKind kind, String camera, String filename) {
+    return leftOverOnFailure(kind, camera, filename, finishing(h -> {
       MediaFile file = CatalogQueries.at(h, kind, camera, filename);
       if (file != null) {
         removeFromDisk(file, DeletionReason.DISCARD);
@@ -291,7 +350,7 @@ public final class MediaCatalog implements AutoCloseable {
       }
       CatalogUpdates.forget(h, kind, camera, filename);
       return null;
-    });
+    }));
   }
 
   Future<MediaFile> at(MediaKind kind, String camera, String filename) {
@@ -373,11 +432,20 @@ public final class MediaCatalog implements AutoCloseable {
 
   /** A write that may change what files exist: refreshes the totals in the same transaction. */
   private <T> Future<T> mutate(SqlWork<T> work) {
-    return lane.<T>write(h -> {
+    return lane.write(withTotals(work)).onSuccess(v -> onChange.run());
+  }
+
+  /** {@link #mutate} for finishing or dropping a producer's row, which may use the reserve of a full disk. */
+  private <T> Future<T> finishing(SqlWork<T> work) {
+    return lane.writeFinishing(withTotals(work)).onSuccess(v -> onChange.run());
+  }
+
+  private <T> SqlWork<T> withTotals(SqlWork<T> work) {
+    return h -> {
       T result = work.run(h);
       totals = new CatalogTotals(CatalogQueries.totals(h));
       return result;
-    }).onSuccess(v -> onChange.run());
+    };
   }
 
   private static DiskEntry statQuietly(Path path) {

@@ -3,6 +3,7 @@ package io.cameraservice.files;
 import io.cameraservice.domain.Failure;
 import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -60,10 +61,19 @@ public final class MediaIntake {
   public Future<MediaFile> complete(MediaKind kind, String camera, String filename) {
     return catalog.finishWriting(kind, camera, filename).compose(file -> file == null
         ? Future.succeededFuture(null)
-        // A refused probe (pool busy) stores nothing: the file stays unprobed for the backfill or its first info.
+        // A refused probe (pool busy) or one the catalog cannot store (a full disk) leaves the file complete but
+        // unprobed, for the backfill or its first info.
         : catalog.probe(file).transform(probed -> probed.succeeded() ? catalog.storeProbe(file, probed.result())
-            : Future.<Void>succeededFuture())
+            .recover(e -> Future.succeededFuture()) : Future.<Void>succeededFuture())
             .compose(v -> catalog.at(kind, camera, filename)));
+  }
+
+  /**
+   * Catalogues a file finished only after a restart (e.g. a recording remuxed from what a crash left) as complete,
+   * with {@code started} as its creation time. Answers null when the file is not on disk.
+   */
+  public Future<MediaFile> finishedLate(MediaKind kind, String camera, String filename, Instant started) {
+    return catalog.finishedLate(kind, camera, filename, started);
   }
 
   /** Deletes a file the producer could not finish, and its registration. */

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Names of new media files and their registration with the media catalog: {@code <camera>_YYYY-MM-DD_HH-MM-SS}
@@ -20,6 +23,8 @@ final class MediaFiles {
   private static final int MAX_SUFFIX = 1000;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss").withZone(ZoneOffset.UTC);
+  private static final Pattern STARTED =
+      Pattern.compile(".+_(\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2})(?:_\\d+)?\\.[a-z0-9]+");
 
   private final MediaIntake intake;
 
@@ -39,6 +44,23 @@ final class MediaFiles {
 
   static String stem(String camera, Instant at) {
     return camera + "_" + STAMP.format(at);
+  }
+
+  /**
+   * When the file named {@code filename} was started, read back from its name (to the second), or null for a name
+   * this class did not make. The name is the one record of the start that survives an abrupt end: the file's own
+   * times on disk are those of its last write, or of the remux that finished it.
+   */
+  static Instant startOf(String filename) {
+    Matcher m = STARTED.matcher(filename);
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return Instant.from(STAMP.parse(m.group(1)));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

@@ -48,6 +48,7 @@ public final class MediaService implements CameraActivity {
   private final WorkPools pools;
   private final Clock clock;
   private final StreamLinks links;
+  private final MediaFiles files;
   private final Path recordingsRoot;
   private final Remuxer remuxer;
   private final Recordings recordings;
@@ -68,7 +69,7 @@ public final class MediaService implements CameraActivity {
     this.pools = pools;
     this.clock = clock;
     this.links = links;
-    MediaFiles files = new MediaFiles(intake);
+    this.files = new MediaFiles(intake);
     this.recordingsRoot = dataDir.resolve(MediaKind.RECORDING.folder());
     this.remuxer = new Remuxer(settings.ffmpegPath(), pools.process());
     this.recordings = new Recordings(new Recording.Context(loop, files, remuxer, pools.fs(),
@@ -89,7 +90,25 @@ public final class MediaService implements CameraActivity {
     registry.onChange(camera -> loop.run(() -> cameraChanged(camera)));
     loop.run(() -> refresher = loop.periodic(1_000, () -> pipelines.values().forEach(Pipeline::refresh)));
     pools.process().submit(() -> PartialRecordings.recover(recordingsRoot, remuxer))
-        .onSuccess(recovered -> recovered.forEach(path -> LOG.info("{} is complete again", path.getFileName())));
+        .onSuccess(recovered -> recovered.forEach(this::catalogRecovered));
+  }
+
+  /** A recovered recording is catalogued as created when it started, not when the restart finished it. */
+  private void catalogRecovered(Path path) {
+    String name = path.getFileName().toString();
+    Instant started = MediaFiles.startOf(name);
+    if (started == null) {
+      LOG.info("{} is complete again", name);
+      return;
+    }
+    files.intake().finishedLate(MediaKind.RECORDING, path.getParent().getFileName().toString(), name, started)
+        .onComplete(done -> {
+          if (done.succeeded()) {
+            LOG.info("{} is complete again (started {})", name, started);
+          } else {
+            LOG.warn("{} is complete again but the media catalog did not take it: {}", name, done.cause().toString());
+          }
+        });
   }
 
   /**

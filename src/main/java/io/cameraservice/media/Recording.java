@@ -1,6 +1,7 @@
 package io.cameraservice.media;
 
 import io.cameraservice.camera.CameraLoop;
+import io.cameraservice.files.DiskFull;
 import io.cameraservice.files.MediaKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -153,8 +154,15 @@ final class Recording implements FragmentSink {
         finish(Status.ERROR, "storage too slow: the next file did not open in time");
       }
     } else if (!writer.write(f)) {
-      finish(Status.ERROR, "storage too slow: more than " + ctx.queueBytes() + " bytes waiting for the disk");
+      finish(Status.ERROR, writer.failure() != null ? storageProblem(writer.failure())
+          : "storage too slow: more than " + ctx.queueBytes() + " bytes waiting for the disk");
     }
+  }
+
+  /** Why the disk would not take the recording, as its {@code error} says it. */
+  private static String storageProblem(Throwable cause) {
+    return DiskFull.is(cause) ? "disk full: no space left on the disk for the recording"
+        : "storage failed: " + cause.getMessage();
   }
 
   private void roll(Fragment first) {
@@ -171,7 +179,8 @@ final class Recording implements FragmentSink {
         return;
       }
       if (opened.failed()) {
-        finish(Status.ERROR, opened.cause().getMessage());
+        finish(Status.ERROR, DiskFull.is(opened.cause()) ? storageProblem(opened.cause())
+            : opened.cause().getMessage());
         return;
       }
       writer = opened.result();
@@ -235,7 +244,12 @@ final class Recording implements FragmentSink {
     writtenBytes += w.bytes();
     Path path = w.path();
     String name = name(path);
-    Future<Long> finished = w.close().compose(v -> {
+    // A close that fails (the disk refused the last bytes) still leaves a file that plays up to its last complete
+    // fragment: it is finished like any other, so that its row does not stay `writing`.
+    Future<Long> finished = w.close().recover(e -> {
+      LOG.warn("{} closing {} failed: {}", cameraId, name, e.toString());
+      return Future.succeededFuture();
+    }).compose(v -> {
       if (!media) {
         fileNames.remove(name);
         return ctx.fsPool().submit(() -> Files.deleteIfExists(MediaFiles.partOf(path)))

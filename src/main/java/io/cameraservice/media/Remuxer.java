@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns a finished fragmented-MP4 {@code .part} file into its final format by stream copy (no re-encoding), then
- * moves it to its final name in one step so nobody ever sees a half-remuxed file.
+ * moves it to its final name in one step so nobody ever sees a half-remuxed file. The file's creation time is the
+ * recording's start, read from its name.
  */
 final class Remuxer {
 
@@ -41,6 +43,11 @@ final class Remuxer {
     Path temp = target.resolveSibling(target.getFileName() + ".remux" + MediaFiles.PART);
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
         "-i", part.toString(), "-map", "0", "-c", "copy"));
+    Instant started = MediaFiles.startOf(target.getFileName().toString());
+    if (started != null) {
+      // The container's own creation time is the recording's start, also when the remux runs at the next start-up.
+      cmd.addAll(List.of("-metadata", "creation_time=" + started));
+    }
     if ("mp4".equals(format.remuxTo)) {
       cmd.addAll(List.of("-movflags", "+faststart"));
     }

@@ -20,7 +20,8 @@ final class SegmentWriter {
   private long firstTime = -1;
   private long endTime;
   private long timescale = 1;
-  private boolean failed;
+  /** The first write error (a full disk, an I/O error); null while every write succeeded. */
+  private Throwable failure;
 
   private SegmentWriter(AsyncFile file, Path path) {
     this.file = file;
@@ -33,7 +34,7 @@ final class SegmentWriter {
         .setTruncateExisting(true)).map(f -> {
           f.setWriteQueueMaxSize(maxQueueBytes);
           SegmentWriter w = new SegmentWriter(f, path);
-          f.exceptionHandler(e -> w.failed = true);
+          f.exceptionHandler(w::failed);
           return w;
         });
   }
@@ -48,9 +49,9 @@ final class SegmentWriter {
     append(init.bytes());
   }
 
-  /** Appends a fragment; false when the write queue is full or a write failed. */
+  /** Appends a fragment; false when the write queue is full or a write failed (then {@link #failure} says why). */
   boolean write(Fragment f) {
-    if (failed || file.writeQueueFull()) {
+    if (failure != null || file.writeQueueFull()) {
       return false;
     }
     if (firstTime < 0) {
@@ -63,7 +64,17 @@ final class SegmentWriter {
 
   private void append(Buffer data) {
     bytes += data.length();
-    file.write(data).onFailure(e -> failed = true);
+    file.write(data).onFailure(this::failed);
+  }
+
+  private void failed(Throwable e) {
+    if (failure == null) {
+      failure = e;
+    }
+  }
+
+  Throwable failure() {
+    return failure;
   }
 
   /** Media time written so far. */

@@ -10,6 +10,7 @@ import io.cameraservice.rpc.RpcError;
 import io.cameraservice.testing.MediaSamples;
 import io.cameraservice.testing.RpcClient;
 import io.cameraservice.testing.TestService;
+import io.cameraservice.testing.TinyDisk;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -19,14 +20,12 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The disk-space guard on a real, tiny file system: a 16 MiB tmpfs mounted for the test (the test runs as root, as
- * the project's machines and CI do; without the right to mount it is skipped, never faked). Floor 4 MiB, warning
+ * The disk-space guard on a real, tiny file system: a 16 MiB {@link TinyDisk}. Floor 4 MiB, warning
  * level 8 MiB (50%); files of 2 MiB move free space across the levels.
  */
 class DiskSpaceGuardTest {
@@ -40,20 +39,12 @@ class DiskSpaceGuardTest {
 
   @BeforeEach
   void mountTinyFileSystem() throws Exception {
-    dir = Files.createDirectories(parent.resolve("tiny"));
-    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", dir.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(mount.getInputStream().readAllBytes());
-    Assumptions.assumeTrue(mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0,
-        "cannot mount a tmpfs here (needs root): " + output);
+    dir = TinyDisk.mount(parent.resolve("tiny"), "16m");
   }
 
   @AfterEach
   void unmount() throws Exception {
-    Process umount = new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true).start();
-    if (!umount.waitFor(10, TimeUnit.SECONDS) || umount.exitValue() != 0) {
-      new ProcessBuilder("umount", "-l", dir.toString()).start().waitFor(10, TimeUnit.SECONDS);
-    }
+    TinyDisk.unmount(dir);
   }
 
   private TestService start(boolean reclaim) {
