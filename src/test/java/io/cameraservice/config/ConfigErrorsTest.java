@@ -120,6 +120,13 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void anUnknownFileGroupIsNamed() throws Exception {
+    Path f = file("auth: {jwt_secret: " + SECRET + "}\nstorage: {file_group: no-such-group-here}\n");
+    assertThat(problemLines(check(f)))
+        .containsExactly("storage.file_group: must name a group of this system (got 'no-such-group-here')");
+  }
+
+  @Test
   void anUnresolvableHostIsNamedAtStartUp() throws Exception {
     Path f = file("auth: {jwt_secret: " + SECRET + "}\nserver: {host: foo.invalid}\nstorage: {data_dir: "
         + dir.resolve("data") + "}\n");
