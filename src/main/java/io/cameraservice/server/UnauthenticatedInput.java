@@ -38,6 +38,8 @@ final class UnauthenticatedInput extends ChannelInboundHandlerAdapter {
   private long payloadLeft;
   private long received;
   private boolean refused;
+  /** Set once the socket has a session: from then on every byte passes unread, whatever happens to the session. */
+  private boolean passing;
 
   private UnauthenticatedInput(long maxBytes, BooleanSupplier authenticated) {
     this.maxBytes = maxBytes;
@@ -56,7 +58,10 @@ final class UnauthenticatedInput extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof ByteBuf bytes) || authenticated.getAsBoolean()) {
+    if (!passing && authenticated.getAsBoolean()) {
+      passing = true;
+    }
+    if (passing || !(msg instanceof ByteBuf bytes)) {
       ctx.fireChannelRead(msg);
       return;
     }
