@@ -80,7 +80,7 @@ final class Core {
       FileModes.shareWithGroup(storage.dataPath(), storage.fileGroup());
     } catch (IOException e) {
       throw new ConfigException("storage.file_group", "cannot give '" + storage.dataDir() + "' to group '"
-          + storage.fileGroup() + "': " + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+          + storage.fileGroup() + "': " + (e instanceof FileSystemException fs && fs.getReason() != null
               ? fs.getReason() : e.getMessage()) + " (the service's user must be a member of the group)");
     }
   }

@@ -114,6 +114,7 @@ final class HttpServerVerticle extends VerticleBase {
       // A page of another site in a visitor's browser: refused before the upgrade, whatever the endpoint.
       LOG.debug("WebSocket upgrade of {} from {} refused: origin {} not in server.allowed_origins", handshake.path(),
           handshake.remoteAddress().hostAddress(), origin);
+      connections.originRejections.increment();
       handshake.reject(FORBIDDEN);
       return;
     }

@@ -59,6 +59,7 @@ class AllowedOriginsTest {
           .isEqualTo(101);
       assertThat(upgrade(port, "/live/camera0.ws", LISTED)).as("an allowed origin still needs credentials")
           .isEqualTo(401);
+      assertThat(Http.metric(port, "websocket_origin_rejections_total")).isEqualTo(7);
     }
   }
 
