@@ -48,7 +48,7 @@ final class AccessFeature implements Feature {
 
   @Override
   public void registerInto(MethodRegistry methods) {
-    new AuthMethods(authenticator, failures, connection -> core.events.subscribeDefaults(connection.id()))
+    new AuthMethods(authenticator, failures, core.clock, connection -> core.events.subscribeDefaults(connection.id()))
         .registerInto(methods);
   }
 

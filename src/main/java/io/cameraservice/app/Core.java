@@ -61,6 +61,7 @@ final class Core {
   private static void prepareDataDir(StorageSettings storage) {
     try {
       FileModes.folder(storage.dataPath());
+      shareWithGroup(storage);
       PrivateDirectory.create(storage.statePath());
       if (!Files.isWritable(storage.dataPath())) {
         throw new AccessDeniedException(storage.dataPath().toString());
@@ -69,6 +70,19 @@ final class Core {
       IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
       throw new ConfigException("storage.data_dir", "cannot create/write '" + storage.dataDir() + "': "
           + reason(cause, storage.dataPath()));
+    }
+  }
+
+  private static void shareWithGroup(StorageSettings storage) {
+    if (storage.fileGroup() == null) {
+      return;
+    }
+    try {
+      FileModes.shareWithGroup(storage.dataPath(), storage.fileGroup());
+    } catch (IOException e) {
+      throw new ConfigException("storage.file_group", "cannot give '" + storage.dataDir() + "' to group '"
+          + storage.fileGroup() + "': " + (e instanceof FileSystemException fs && fs.getReason() != null
+              ? fs.getReason() : e.getMessage()) + " (the service's user must be a member of the group)");
     }
   }
 

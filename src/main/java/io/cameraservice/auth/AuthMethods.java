@@ -13,6 +13,8 @@ import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +23,25 @@ import org.slf4j.LoggerFactory;
 public final class AuthMethods {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthMethods.class);
+  /** Lines about refused attempts per minute: a client can cause them at will. */
+  private static final int REFUSALS_LOGGED_PER_MINUTE = 20;
 
   private final Authenticator authenticator;
   private final AuthFailureLimiter failures;
   private final Consumer<RpcConnection> onFirstSession;
+  private final ThrottledLog refusals;
 
   /**
    * @param onFirstSession told when a socket gets its first session (default event subscriptions); a socket that
    *     re-authenticates, e.g. to refresh its token, keeps what it had subscribed to
    */
-  public AuthMethods(Authenticator authenticator, AuthFailureLimiter failures,
+  public AuthMethods(Authenticator authenticator, AuthFailureLimiter failures, Clock clock,
       Consumer<RpcConnection> onFirstSession) {
     this.authenticator = authenticator;
     this.failures = failures;
     this.onFirstSession = onFirstSession;
+    this.refusals = new ThrottledLog(LOG, "failed authentications", REFUSALS_LOGGED_PER_MINUTE,
+        Duration.ofMinutes(1), clock);
   }
 
   public void registerInto(MethodRegistry registry) {
@@ -55,7 +62,7 @@ public final class AuthMethods {
     return failures.judge(address, () -> authenticator.authenticate(call.params().string("auth_token")))
         .recover(e -> {
           String reason = e instanceof Failure f ? f.reason() : "invalid_token";
-          LOG.info("authentication failed from {}: {}", address, reason);
+          refusals.info("authentication failed from {}: {}", address, reason);
           return Future.failedFuture(e);
         })
         .map(session -> {

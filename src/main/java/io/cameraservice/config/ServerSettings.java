@@ -1,5 +1,7 @@
 package io.cameraservice.config;
 
+import java.util.List;
+
 public record ServerSettings(
     String host,
     int port,
@@ -18,6 +20,8 @@ public record ServerSettings(
     int reservedFiles,
     int authTimeoutSeconds,
     int maxUnauthenticatedConnections,
+    int maxUnauthenticatedMessageBytes,
+    List<String> allowedOrigins,
     TlsSettings tls) implements Validated {
 
   /** The HTTP connection cap never goes below this, however low the open-files limit. */
@@ -39,6 +43,8 @@ public record ServerSettings(
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
     problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
     problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);
+    problems.range(prefix + ".max_unauthenticated_message_bytes", maxUnauthenticatedMessageBytes, 1024,
+        maxMessageBytes);
     problems.range(prefix + ".max_http_connections", maxHttpConnections, 0, 10_000_000);
     problems.range(prefix + ".max_http_connections_per_address", maxHttpConnectionsPerAddress, 1, 10_000_000);
     problems.range(prefix + ".request_header_timeout_seconds", requestHeaderTimeoutSeconds, 1, 3600);

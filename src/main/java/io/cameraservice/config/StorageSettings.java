@@ -1,5 +1,7 @@
 package io.cameraservice.config;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 
 public record StorageSettings(
@@ -11,7 +13,8 @@ public record StorageSettings(
     int checkIntervalSeconds,
     int sweepIntervalSeconds,
     int probeConcurrency,
-    int listingCachePages) implements Validated {
+    int listingCachePages,
+    String fileGroup) implements Validated {
 
   @Override
   public void validate(String prefix, ConfigProblems problems) {
@@ -26,6 +29,13 @@ public record StorageSettings(
     problems.range(prefix + ".sweep_interval_seconds", sweepIntervalSeconds, 1, 86400);
     problems.range(prefix + ".probe_concurrency", probeConcurrency, 1, 16);
     problems.range(prefix + ".listing_cache_pages", listingCachePages, 0, 10_000);
+    if (fileGroup != null) {
+      try {
+        FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(fileGroup);
+      } catch (IOException | UnsupportedOperationException e) {
+        problems.add(prefix + ".file_group", "must name a group of this system (got '" + fileGroup + "')");
+      }
+    }
   }
 
   public Path dataPath() {

@@ -18,6 +18,7 @@ final class ConnectionRegistry {
   final Counter notificationsDropped;
   final Counter slowConsumersClosed;
   final Counter authTimeouts;
+  final Counter originRejections;
 
   ConnectionRegistry(MeterRegistry registry) {
     registry.gauge("ws_connections_open", open, Map::size);
@@ -36,6 +37,9 @@ final class ConnectionRegistry {
         .register(registry);
     authTimeouts = Counter.builder("auth_timeout_disconnects")
         .description("Sockets closed with 1008 because they did not authenticate within server.auth_timeout_seconds")
+        .register(registry);
+    originRejections = Counter.builder("websocket_origin_rejections")
+        .description("WebSocket upgrades refused with 403 because their Origin is not in server.allowed_origins")
         .register(registry);
   }
 

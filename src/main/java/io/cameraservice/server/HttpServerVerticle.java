@@ -26,6 +26,7 @@ final class HttpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
   static final String WS_PATH = "/ws";
   private static final int UNAVAILABLE = 503;
+  private static final int FORBIDDEN = 403;
 
   private final ServerSettings settings;
   private final int port;
@@ -39,6 +40,7 @@ final class HttpServerVerticle extends VerticleBase {
   private final HttpConnections httpConnections;
   private final TlsReloader tls;
   private final UnauthenticatedSockets unauthenticated;
+  private final AllowedOrigins origins;
   private HttpServer server;
   private Runnable stopReloads = () -> {};
 
@@ -58,6 +60,7 @@ final class HttpServerVerticle extends VerticleBase {
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
     this.httpConnections = httpConnections;
     this.tls = tls;
+    this.origins = new AllowedOrigins(settings.allowedOrigins());
   }
 
   @Override
@@ -82,6 +85,7 @@ final class HttpServerVerticle extends VerticleBase {
       stopReloads = tls.onReload(ssl -> server.updateSSLOptions(ssl, true));
     }
     Router router = Router.router(vertx);
+    router.route().handler(new CrossOrigin(origins)::handle);
     router.get(WS_PATH).handler(ctx -> ctx.response().setStatusCode(426).putHeader("Upgrade", "websocket")
         .end("WebSocket upgrade required"));
     routes.forEach(r -> r.mount(router));
@@ -104,6 +108,15 @@ final class HttpServerVerticle extends VerticleBase {
 
   private void handshake(ServerWebSocketHandshake handshake) {
     httpConnections.headArrived(handshake.remoteAddress());
+    String origin = handshake.headers().get("Origin");
+    if (!origins.allows(origin, handshake.scheme(), handshake.authority())) {
+      // A page of another site in a visitor's browser: refused before the upgrade, whatever the endpoint.
+      LOG.debug("WebSocket upgrade of {} from {} refused: origin {} not in server.allowed_origins", handshake.path(),
+          handshake.remoteAddress().hostAddress(), origin);
+      connections.originRejections.increment();
+      handshake.reject(FORBIDDEN);
+      return;
+    }
     if (!WS_PATH.equals(handshake.path())) {
       WebSocketEndpoint endpoint = endpointFor(handshake.path());
       if (endpoint == null) {
@@ -156,6 +169,7 @@ final class HttpServerVerticle extends VerticleBase {
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
         slowConsumerGraceMillis, unauthenticated);
     connection.startAuthDeadline(settings.authTimeoutSeconds() * 1000L);
+    UnauthenticatedInput.install(socket, settings.maxUnauthenticatedMessageBytes(), () -> connection.session() != null);
     connections.add(connection);
     events.attach(connection);
     InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),

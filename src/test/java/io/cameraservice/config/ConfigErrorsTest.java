@@ -107,6 +107,26 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void anOriginThatIsNotOneIsNamedByItsListEntry() throws Exception {
+    Path f = file("auth: {jwt_secret: " + SECRET + "}\nserver:\n  allowed_origins: [\"https://console.example:8443\", "
+        + "\"*\", \"ftp://files.example\", \"https://console.example/app\", console.example, 42]\n");
+    String rule = "must be an origin such as https://console.example:8443 (scheme http or https, a host, an optional "
+        + "port, no path) or \"*\" (got ";
+    assertThat(problemLines(check(f))).containsExactly(
+        "server.allowed_origins[2]: " + rule + "'ftp://files.example')",
+        "server.allowed_origins[3]: " + rule + "'https://console.example/app')",
+        "server.allowed_origins[4]: " + rule + "'console.example')",
+        "server.allowed_origins[5]: " + rule + "'42')");
+  }
+
+  @Test
+  void anUnknownFileGroupIsNamed() throws Exception {
+    Path f = file("auth: {jwt_secret: " + SECRET + "}\nstorage: {file_group: no-such-group-here}\n");
+    assertThat(problemLines(check(f)))
+        .containsExactly("storage.file_group: must name a group of this system (got 'no-such-group-here')");
+  }
+
+  @Test
   void anUnresolvableHostIsNamedAtStartUp() throws Exception {
     Path f = file("auth: {jwt_secret: " + SECRET + "}\nserver: {host: foo.invalid}\nstorage: {data_dir: "
         + dir.resolve("data") + "}\n");

@@ -10,11 +10,13 @@ import io.cameraservice.testing.TestService;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +58,30 @@ class FilePermissionsTest {
       }
     }
     assertThat(all).anyMatch(p -> p.getFileName().toString().equals("catalog.db"));
+  }
+
+  @Test
+  void theConfiguredGroupOwnsTheDataFolderAndWhatIsCreatedInIt() throws Exception {
+    // A group other than the user's primary one, else the test could not fail; only root may give files to any group.
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to chgrp to another group");
+    String group = "daemon";
+    Path dir = parent.resolve("data");
+    String snapshot;
+    try (TestService service = TestService.start(dir, testPatterns(1).andThen(tree -> tree.withObject("/storage")
+        .put("file_group", group)));
+        RpcClient client = service.connect(Role.OPERATOR)) {
+      snapshot = client.result("take_snapshot", new JsonObject().put("device", "camera0")).getString("filename");
+    }
+    Path file = dir.resolve("snapshots/camera0/" + snapshot);
+    for (Path path : List.of(dir, dir.resolve("recordings"), dir.resolve("snapshots"), dir.resolve("snapshots/camera0"),
+        dir.resolve("catalog.db"), file)) {
+      assertThat(Files.readAttributes(path, PosixFileAttributes.class).group().getName()).as(path.toString())
+          .isEqualTo(group);
+      if (Files.isDirectory(path)) {
+        assertThat((Integer) Files.getAttribute(path, "unix:mode") & 02000).as(path + " passes its group on")
+            .isNotZero();
+      }
+    }
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
   }
 }

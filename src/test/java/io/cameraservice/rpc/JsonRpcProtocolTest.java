@@ -267,7 +267,8 @@ class JsonRpcProtocolTest {
 
   @Test
   void messageOverTheLimitIsRefusedAndTheSocketStaysUsable() {
-    try (RpcClient client = SHARED.get().connect()) {
+    // Authenticated: before that, a socket may send no more than server.max_unauthenticated_message_bytes.
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       String padding = "x".repeat(2 * 1024 * 1024);
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":{\"pad\":\"" + padding + "\"},\"id\":1}");
       JsonObject response = client.nextObject();
@@ -279,7 +280,8 @@ class JsonRpcProtocolTest {
 
   @Test
   void multiByteTextIsMeasuredInBytes() {
-    try (RpcClient client = SHARED.get().connect()) {
+    // Authenticated: before that, a socket may send no more than server.max_unauthenticated_message_bytes.
+    try (RpcClient client = SHARED.get().connect(Role.VIEWER)) {
       // 400,000 three-byte characters: under the limit in characters, over it in bytes.
       String padding = "\u20ac".repeat(400_000);
       client.send("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"params\":{\"pad\":\"" + padding + "\"},\"id\":1}");

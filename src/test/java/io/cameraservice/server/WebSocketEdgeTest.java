@@ -36,7 +36,9 @@ class WebSocketEdgeTest {
         for (int i = 0; i < 24; i++) {
           RawWebSocket socket = RawWebSocket.open(service.port(), "/ws");
           assertThat(socket.upgraded()).isTrue();
-          // 2 MiB, FIN=0, then nothing: before, the server held all of it until the idle timeout.
+          authenticate(socket, service);
+          // 2 MiB, FIN=0, then nothing: before, the server held all of it until the idle timeout. (Before
+          // authenticating, a socket is refused far sooner: see the max_unauthenticated_message_bytes tests.)
           socket.frame(false, RawWebSocket.TEXT, new byte[2 * MIB]);
           hostile.add(socket);
         }
@@ -57,6 +59,7 @@ class WebSocketEdgeTest {
   void fragmentsAreCountedAsTheyArrive() throws Exception {
     try (TestService service = TestService.start(dir);
         RawWebSocket socket = RawWebSocket.open(service.port(), "/ws")) {
+      authenticate(socket, service);
       // A fragmented message under the limit is joined and answered.
       socket.frame(false, RawWebSocket.TEXT, "{\"jsonrpc\":\"2.0\",".getBytes());
       socket.frame(true, RawWebSocket.CONTINUATION, "\"method\":\"ping\",\"id\":7}".getBytes());
@@ -158,5 +161,50 @@ class WebSocketEdgeTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void anUnauthenticatedSocketIsRefusedAsSoonAsAFrameHeaderAnnouncesMoreThanTheCap() throws Exception {
+    try (TestService service = TestService.start(dir);
+        RawWebSocket socket = RawWebSocket.open(service.port(), "/ws")) {
+      // 16 MiB announced, 10 bytes sent: before, the server waited (holding what came) for the rest until the auth
+      // deadline; a close code other than 1009 (1008 after the 10 s deadline, or none) fails this.
+      socket.announce(RawWebSocket.TEXT, 16L * MIB, new byte[10]);
+      assertThat(socket.awaitCloseCode()).isEqualTo(1009);
+      assertThat(socket.awaitCloseCode()).as("and the connection is closed").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void anUnauthenticatedSocketMaySendAtMostTheCapInAll() throws Exception {
+    try (TestService service = TestService.start(dir, tree -> tree.withObject("/server")
+        .put("max_unauthenticated_message_bytes", 8192));
+        RawWebSocket socket = RawWebSocket.open(service.port(), "/ws")) {
+      socket.text("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}");
+      assertThat(new JsonObject(socket.nextText()).getValue("result")).isEqualTo("pong");
+      byte[] chunk = new byte[2048]; // each frame under the cap, their sum over it
+      for (int i = 0; i < 5; i++) {
+        socket.frame(false, i == 0 ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION, chunk);
+      }
+      assertThat(socket.awaitCloseCode()).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  void anAuthenticatedSocketStillSendsLargeMessagesInOneFrame() throws Exception {
+    try (TestService service = TestService.start(dir);
+        RawWebSocket socket = RawWebSocket.open(service.port(), "/ws")) {
+      authenticate(socket, service);
+      String padding = "x".repeat(900 * 1024);
+      socket.text("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":2,\"pad\":\"" + padding + "\"}");
+      JsonObject answer = new JsonObject(socket.nextText());
+      assertThat(answer.getValue("id")).as("answered, not closed").isEqualTo(2);
+    }
+  }
+
+  private static void authenticate(RawWebSocket socket, TestService service) throws IOException {
+    socket.text(new JsonObject().put("jsonrpc", "2.0").put("method", "authenticate").put("id", 0)
+        .put("params", new JsonObject().put("auth_token", service.token(Role.VIEWER))).encode());
+    assertThat(new JsonObject(socket.nextText()).getJsonObject("result").getBoolean("authenticated")).isTrue();
   }
 }

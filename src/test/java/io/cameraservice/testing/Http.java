@@ -33,7 +33,8 @@ public final class Http {
     return send("HEAD", port, pathAndQuery, headers);
   }
 
-  private static HttpResponse<byte[]> send(String method, int port, String pathAndQuery, String... headers) {
+  /** Any method with headers ({@code name, value} pairs), the body as bytes (e.g. a CORS preflight). */
+  public static HttpResponse<byte[]> send(String method, int port, String pathAndQuery, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
         .timeout(java.time.Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {

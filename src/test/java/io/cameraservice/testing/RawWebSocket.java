@@ -70,7 +70,27 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Writes one masked frame. */
   public void frame(boolean fin, int opcode, byte[] payload) throws IOException {
-    int length = payload.length;
+    byte[] mask = header(fin, opcode, payload.length);
+    byte[] masked = new byte[payload.length];
+    for (int i = 0; i < payload.length; i++) {
+      masked[i] = (byte) (payload[i] ^ mask[i & 3]);
+    }
+    out.write(masked);
+    out.flush();
+  }
+
+  /**
+   * Writes the header of a masked frame announcing {@code length} payload bytes, and then {@code first} of them
+   * (unmasked is fine: only the length matters to the reader under test); the rest is never sent.
+   */
+  public void announce(int opcode, long length, byte[] first) throws IOException {
+    header(true, opcode, length);
+    out.write(first);
+    out.flush();
+  }
+
+  /** Writes a frame header with a fresh mask key, and answers that key. */
+  private byte[] header(boolean fin, int opcode, long length) throws IOException {
     byte[] header;
     if (length < 126) {
       header = new byte[] {(byte) ((fin ? 0x80 : 0) | opcode), (byte) (0x80 | length)};
@@ -82,19 +102,14 @@ public final class RawWebSocket implements AutoCloseable {
       header[0] = (byte) ((fin ? 0x80 : 0) | opcode);
       header[1] = (byte) (0x80 | 127);
       for (int i = 0; i < 8; i++) {
-        header[9 - i] = (byte) ((long) length >> (8 * i));
+        header[9 - i] = (byte) (length >> (8 * i));
       }
     }
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
-    byte[] masked = new byte[length];
-    for (int i = 0; i < length; i++) {
-      masked[i] = (byte) (payload[i] ^ mask[i & 3]);
-    }
     out.write(header);
     out.write(mask);
-    out.write(masked);
-    out.flush();
+    return mask;
   }
 
   public void text(String message) throws IOException {
