@@ -161,11 +161,30 @@ final class BenchServer implements AutoCloseable {
     return cpuSecondsOf(process.pid());
   }
 
+  CpuTimes cpuTimes() throws IOException {
+    return cpuTimesOf(process.pid());
+  }
+
   static double cpuSecondsOf(long pid) throws IOException {
+    return cpuTimesOf(pid).total();
+  }
+
+  /** A process's CPU time so far in seconds, in user mode and in the kernel (system calls, network stack). */
+  record CpuTimes(double user, double system) {
+    double total() {
+      return user + system;
+    }
+
+    CpuTimes since(CpuTimes earlier) {
+      return new CpuTimes(user - earlier.user, system - earlier.system);
+    }
+  }
+
+  static CpuTimes cpuTimesOf(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    return ticks / (double) CLOCK_TICKS_PER_SECOND;
+    return new CpuTimes(Long.parseLong(fields[11]) / (double) CLOCK_TICKS_PER_SECOND,
+        Long.parseLong(fields[12]) / (double) CLOCK_TICKS_PER_SECOND);
   }
 
   /** Resident set size in bytes (VmRSS). */

@@ -23,11 +23,11 @@ final class BudgetScenario implements Scenario {
 
   static final int CPU_BUDGET_PERCENT = 160;
   static final long RSS_BUDGET_BYTES = 768L << 20;
-  private static final List<String> MIX = List.of(
-      ThroughputScenario.request("ping", null),
-      ThroughputScenario.request("get_camera_list", null),
-      ThroughputScenario.request("get_system_status", null),
-      ThroughputScenario.request("list_recordings", new JsonObject().put("limit", 50)));
+  private static final List<RpcCall> MIX = List.of(
+      RpcCall.of("ping"),
+      RpcCall.of("get_camera_list"),
+      RpcCall.of("get_system_status"),
+      new RpcCall("list_recordings", new JsonObject().put("limit", 50)));
 
   private record Profile(String name, int connections, double perConnectionRate, int viewers, boolean recording,
       double seconds) {}

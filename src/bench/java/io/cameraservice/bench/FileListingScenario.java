@@ -21,7 +21,7 @@ final class FileListingScenario implements Scenario {
 
   private static final int CAMERAS = 4;
   private static final int CONNECTIONS = 16;
-  private static final String FRAME = ThroughputScenario.request("list_recordings", new JsonObject().put("limit", 50));
+  private static final RpcCall CALL = new RpcCall("list_recordings", new JsonObject().put("limit", 50));
 
   private final int files;
   private final boolean pageCache;
@@ -54,9 +54,9 @@ final class FileListingScenario implements Scenario {
       String token = server.token(Role.ADMIN);
       JsonObject startup = awaitCatalog(server.port(), token, files).put("seed_seconds", seedSeconds);
       List<WebSocket> sockets = client.connect(server.port(), CONNECTIONS, token);
-      client.closedLoop(sockets, i -> FRAME, env.seconds(seconds / 2), 0);
+      client.closedLoop(sockets, i -> CALL, env.seconds(seconds / 2), 0);
       JsonObject result = Results.measure(server,
-          () -> client.closedLoop(sockets, i -> FRAME, env.seconds(seconds), 0));
+          () -> client.closedLoop(sockets, i -> CALL, env.seconds(seconds), 0));
       try (BenchRpc rpc = new BenchRpc(server.port(), token)) {
         JsonObject metrics = rpc.result("get_metrics", null);
         result.put("server_dispatch_latency_ms", metrics.getJsonObject("rpc_metrics").getJsonObject("methods")

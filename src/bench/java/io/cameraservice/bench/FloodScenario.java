@@ -53,7 +53,7 @@ final class FloodScenario implements Scenario {
       FileListingScenario.awaitCatalog(server.port(), token, CATALOGUED_FILES);
       WebSocket flooder = client.connect(server.port(), 1, token).get(0);
       List<WebSocket> pinger = client.connect(server.port(), 1, token);
-      client.closedLoop(pinger, i -> ThroughputScenario.request("ping", null), env.seconds(2), 0);
+      client.closedLoop(pinger, i -> RpcCall.of("ping"), env.seconds(2), 0);
 
       AtomicLong served = new AtomicLong();
       AtomicLong rejected = new AtomicLong();
@@ -71,12 +71,12 @@ final class FloodScenario implements Scenario {
         lastAnswer[0] = System.nanoTime();
         answered.countDown();
       });
-      String frame = ThroughputScenario.request(method, params);
+      String frame = new RpcCall(method, params).frame(1);
       double sendSeconds = count / (double) sendRate;
       LoadClient.Outcome[] pingOutcome = new LoadClient.Outcome[1];
       Thread pings = new Thread(() -> {
         try {
-          pingOutcome[0] = client.closedLoop(pinger, i -> ThroughputScenario.request("ping", null),
+          pingOutcome[0] = client.closedLoop(pinger, i -> RpcCall.of("ping"),
               java.time.Duration.ofMillis((long) (sendSeconds * 1000) + 500), 0);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class ScalingScenario implements Scenario {
 
-  private static final String PING = ThroughputScenario.request("ping", null);
+  private static final RpcCall PING = RpcCall.of("ping");
   private static final int CONNECTIONS = 16;
   private static final int ROUNDS = 3;
 

@@ -12,11 +12,13 @@ final class Scenarios {
   static Map<String, Scenario> all() {
     Map<String, Scenario> all = new LinkedHashMap<>();
     for (Scenario s : List.of(
-        new ThroughputScenario("ping", null, 1, 15),
-        new ThroughputScenario("ping", null, 16, 15),
-        ThroughputScenario.bareVertxPing(16, 15),
-        new ThroughputScenario("get_camera_list", null, 1, 15, o -> o.withTestPatterns(2, false)),
-        new ThroughputScenario("get_camera_list", null, 16, 15, o -> o.withTestPatterns(2, false)),
+        ThroughputScenario.of("ping", 1, 15),
+        ThroughputScenario.of("ping", 16, 15),
+        ThroughputScenario.of("ping", 16, 15).bareVertxTwin(),
+        ThroughputScenario.pipelined("ping", 16, 8, 15),
+        ThroughputScenario.pipelined("ping", 16, 8, 15).bareVertxTwin(),
+        ThroughputScenario.of("get_camera_list", 1, 15).withSetup(o -> o.withTestPatterns(2, false)),
+        ThroughputScenario.of("get_camera_list", 16, 15).withSetup(o -> o.withTestPatterns(2, false)),
         new FileListingScenario(10_000, true, 20),
         new FileListingScenario(100_000, true, 30),
         new FileListingScenario(100_000, false, 30),

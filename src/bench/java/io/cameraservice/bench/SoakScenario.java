@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SoakScenario implements Scenario {
 
-  private static final List<String> MIX = List.of(
-      ThroughputScenario.request("ping", null),
-      ThroughputScenario.request("get_server_info", null),
-      ThroughputScenario.request("get_system_status", null),
-      ThroughputScenario.request("get_subscription_stats", null));
+  private static final List<RpcCall> MIX = List.of(
+      RpcCall.of("ping"),
+      RpcCall.of("get_server_info"),
+      RpcCall.of("get_system_status"),
+      RpcCall.of("get_subscription_stats"));
   private static final int CONNECTIONS = 16;
   private static final long SAMPLE_MS = 5_000;
 

@@ -19,7 +19,7 @@ class BenchSmokeTest {
   @Test
   void runWritesAResultThatComparesCleanAgainstItself() throws Exception {
     Path out = dir.resolve("result.json");
-    Cli.Result run = Cli.run(BenchMain::run, "run", "ping_16", "flood_list_recordings", "--time-scale", "0.05",
+    Cli.Result run = Cli.run(BenchMain::run, "run", "ping_16", "ping_16x8", "flood_list_recordings", "--time-scale", "0.05",
         "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonObject result = new JsonObject(Files.readString(out));
@@ -28,6 +28,11 @@ class BenchSmokeTest {
     assertThat(ping.getLong("requests")).isPositive();
     assertThat(ping.getLong("errors")).isZero();
     assertThat(ping.getJsonObject("server").getDouble("cpu_us_per_request")).isPositive();
+    assertThat(ping.getJsonObject("generator").getDouble("cpu_vs_server")).isPositive();
+    JsonObject pipelined = result.getJsonObject("scenarios").getJsonObject("ping_16x8");
+    assertThat(pipelined.getInteger("in_flight_per_connection")).isEqualTo(8);
+    assertThat(pipelined.getLong("requests")).isPositive();
+    assertThat(pipelined.getLong("errors")).isZero();
     JsonObject flood = result.getJsonObject("scenarios").getJsonObject("flood_list_recordings");
     assertThat(flood.getLong("answered")).isEqualTo(flood.getLong("sent"));
     assertThat(flood.getLong("served") + flood.getLong("rejected")).isEqualTo(flood.getLong("sent"));

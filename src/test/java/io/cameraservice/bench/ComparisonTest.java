@@ -3,6 +3,8 @@ package io.cameraservice.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,26 @@ class ComparisonTest {
   void improvementsAreNotRegressions() {
     Comparison c = new Comparison(0.15, 0.5, 3);
     c.compare(suite(1000, 1.0, 10, 1.0), suite(2000, 0.5, 5, 0.0));
+    assertThat(c.regressed()).isFalse();
+  }
+
+  @Test
+  void theCommittedBaselineComparesWithResultsThatHaveMoreScenariosAndFields() throws Exception {
+    JsonObject baseline = new JsonObject(Files.readString(Path.of("bench/baseline.json")));
+    int figuresOfTheBaseline = new Comparison(0.15, 0.5, 3).compare(baseline, baseline).size();
+    JsonObject current = baseline.copy();
+    JsonObject scenarios = current.getJsonObject("scenarios");
+    JsonObject ping = scenarios.getJsonObject("ping_16");
+    ping.put("in_flight_per_connection", 1);
+    ping.getJsonObject("generator").put("cpu_vs_server", 0.4);
+    scenarios.getJsonObject("ping_16_bare_vertx").getJsonObject("generator").putNull("cpu_vs_server");
+    scenarios.put("ping_16x8", ping.copy().put("in_flight_per_connection", 8));
+
+    Comparison c = new Comparison(0.15, 0.5, 3);
+    List<JsonObject> rows = c.compare(baseline, current);
+    assertThat(figuresOfTheBaseline).isPositive();
+    assertThat(rows).hasSize(figuresOfTheBaseline);
+    assertThat(rows).extracting(r -> r.getString("figure")).noneMatch(f -> f.startsWith("ping_16x8."));
     assertThat(c.regressed()).isFalse();
   }
 }
