@@ -18,6 +18,7 @@ public record ServerSettings(
     int reservedFiles,
     int authTimeoutSeconds,
     int maxUnauthenticatedConnections,
+    int maxUnauthenticatedConnectionsPerAddress,
     TlsSettings tls) implements Validated {
 
   /** The HTTP connection cap never goes below this, however low the open-files limit. */
@@ -39,6 +40,8 @@ public record ServerSettings(
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
     problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
     problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);
+    problems.range(prefix + ".max_unauthenticated_connections_per_address", maxUnauthenticatedConnectionsPerAddress,
+        1, 10_000);
     problems.range(prefix + ".max_http_connections", maxHttpConnections, 0, 10_000_000);
     problems.range(prefix + ".max_http_connections_per_address", maxHttpConnectionsPerAddress, 1, 10_000_000);
     problems.range(prefix + ".request_header_timeout_seconds", requestHeaderTimeoutSeconds, 1, 3600);

@@ -26,7 +26,6 @@ final class HttpServerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
   static final String WS_PATH = "/ws";
-  private static final int UNAVAILABLE = 503;
 
   private final ServerSettings settings;
   private final int port;
@@ -120,15 +119,7 @@ final class HttpServerVerticle extends VerticleBase {
       handshake.reject(refusal);
       return;
     }
-    if (!unauthenticated.tryAcquire()) {
-      gate.release(address);
-      handshake.reject(UNAVAILABLE);
-      return;
-    }
-    handshake.accept().onFailure(e -> {
-      unauthenticated.release();
-      gate.release(address);
-    });
+    handshake.accept().onFailure(e -> gate.release(address));
   }
 
   private WebSocketEndpoint endpointFor(String path) {
@@ -156,7 +147,7 @@ final class HttpServerVerticle extends VerticleBase {
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
         slowConsumerGraceMillis, unauthenticated);
-    connection.startAuthDeadline(settings.authTimeoutSeconds() * 1000L);
+    connection.awaitAuthentication(settings.authTimeoutSeconds() * 1000L);
     connections.add(connection);
     events.attach(connection);
     InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),

@@ -29,8 +29,8 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final long graceMillis;
   private final UnauthenticatedSockets unauthenticated;
   private volatile Session session;
-  /** Whether this socket still holds a slot of the unauthenticated budget. Event loop only. */
-  private boolean holdsUnauthenticatedSlot = true;
+  /** This socket's place among the unauthenticated ones until it authenticates or closes. Event loop only. */
+  private UnauthenticatedSockets.Ticket unauthenticatedPlace;
   private long authDeadline = -1;
   /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
   private long slowTimer = -1;
@@ -71,10 +71,12 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   }
 
   /**
-   * Starts the deadline to authenticate: a fixed timer, so traffic such as {@code ping} does not extend it. Past it
-   * the socket is closed with 1008.
+   * Takes a place among the unauthenticated sockets (which may close an older one to make room) and starts the
+   * deadline to authenticate: a fixed timer, so traffic such as {@code ping} does not extend it. Past it the socket
+   * is closed with 1008.
    */
-  void startAuthDeadline(long millis) {
+  void awaitAuthentication(long millis) {
+    unauthenticatedPlace = unauthenticated.admit(remoteAddress, this::closeUnauthenticated);
     authDeadline = context.owner().setTimer(millis, t -> {
       authDeadline = -1;
       if (session == null && !socket.isClosed()) {
@@ -84,15 +86,23 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     });
   }
 
-  /** The socket authenticated or closed: its slot goes back to the unauthenticated budget, once. */
+  /** Made to leave for a newer unauthenticated socket (from any loop): closed unless it authenticated meanwhile. */
+  private void closeUnauthenticated(short code, String reason) {
+    context.runOnContext(v -> {
+      if (session == null) {
+        close(code, reason);
+      }
+    });
+  }
+
+  /** The socket authenticated or closed: its place among the unauthenticated ones is given back, once. */
   void leaveUnauthenticatedBudget() {
     if (authDeadline >= 0) {
       context.owner().cancelTimer(authDeadline);
       authDeadline = -1;
     }
-    if (holdsUnauthenticatedSlot) {
-      holdsUnauthenticatedSlot = false;
-      unauthenticated.release();
+    if (unauthenticatedPlace != null) {
+      unauthenticated.leave(unauthenticatedPlace);
     }
   }
 
