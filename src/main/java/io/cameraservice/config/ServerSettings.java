@@ -12,6 +12,7 @@ public record ServerSettings(
     boolean websocketCompression,
     boolean nativeTransport,
     int outboundBufferBytes,
+    int socketSendBufferBytes,
     int maxHttpConnections,
     int maxHttpConnectionsPerAddress,
     int requestHeaderTimeoutSeconds,
@@ -37,6 +38,9 @@ public record ServerSettings(
     problems.range(prefix + ".max_batch_size", maxBatchSize, 1, 10_000);
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
     problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
+    if (socketSendBufferBytes != 0) {
+      problems.range(prefix + ".socket_send_buffer_bytes", socketSendBufferBytes, 4096, 64L << 20);
+    }
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
     problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
     problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);

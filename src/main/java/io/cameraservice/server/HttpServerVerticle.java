@@ -76,6 +76,11 @@ final class HttpServerVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(settings.websocketCompression())
         .setPerFrameWebSocketCompressionSupported(settings.websocketCompression())
         .setRegisterWebSocketWriteHandlers(false);
+    if (settings.socketSendBufferBytes() > 0) {
+      // A fixed send buffer instead of the kernel's autotuned one (up to tcp_wmem's maximum, 4 MiB): that absorbed
+      // the answers of clients that never read, so their write queue never filled and they were never paused.
+      options.setSendBufferSize(settings.socketSendBufferBytes());
+    }
     if (tls != null) {
       options.setSsl(true).setKeyCertOptions(tls.options().getKeyCertOptions());
       // A new pair applies to new connections; open ones keep the certificate they were made with.
@@ -150,7 +155,8 @@ final class HttpServerVerticle extends VerticleBase {
     connection.awaitAuthentication(settings.authTimeoutSeconds() * 1000L);
     connections.add(connection);
     events.attach(connection);
-    InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),
+    InboundMessages.install(socket, settings.maxMessageBytes(),
+        text -> connection.handling(dispatcher.dispatch(connection, text)),
         () -> dispatcher.reject(connection, RpcError.invalidRequest("binary_frames_not_supported")));
     socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
     socket.closeHandler(v -> {

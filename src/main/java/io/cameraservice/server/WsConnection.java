@@ -4,6 +4,7 @@ import io.cameraservice.auth.Session;
 import io.cameraservice.events.EventSubscriber;
 import io.cameraservice.rpc.RpcConnection;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,19 @@ import java.util.concurrent.TimeUnit;
  * One client's WebSocket, seen by the protocol layer as an {@link RpcConnection} and by events as a subscriber.
  * Everything is written on the socket's own event loop, where "write queue full" means the socket's outbound buffer
  * (bytes) is over its bound. Then notifications are dropped and counted, while responses are still written (never
- * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008 and its TCP connection is reset (a
- * client that does not read would never take the close frame queued behind its unread answers).
+ * dropped) but the socket stops being read; if it has not drained within the grace period its TCP connection is
+ * reset. No close frame is sent first: a client that does not read would never take one queued behind its unread
+ * answers, and starting Vert.x's closing handshake next to the reset made the two close the channel twice.
  */
 final class WsConnection implements RpcConnection, EventSubscriber {
 
   private static final short POLICY_VIOLATION = 1008;
+  /**
+   * Messages of one socket handled at once; past it the socket is not read until one is answered. Requests arrive
+   * far faster than answers are made, so without it a client that never reads had all its requests read and
+   * answered before its outbound buffer was ever over the bound.
+   */
+  static final int MAX_MESSAGES_IN_PROGRESS = 32;
 
   private final String id;
   private final ServerWebSocket socket;
@@ -34,6 +42,10 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private long authDeadline = -1;
   /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
   private long slowTimer = -1;
+  /** Messages read and not yet answered. Event loop only. */
+  private int messagesInProgress;
+  /** Whether the socket is being read (not paused). Event loop only. */
+  private boolean reading = true;
 
   WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, ConnectionRegistry registry,
       long graceMillis, UnauthenticatedSockets unauthenticated) {
@@ -140,24 +152,48 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     registry.notificationDelivery.record(System.nanoTime() - queuedAt, TimeUnit.NANOSECONDS);
   }
 
+  /** A message was read (on the event loop); {@code done} completes when it has been answered. */
+  void handling(Future<Void> done) {
+    messagesInProgress++;
+    updateReading();
+    done.onComplete(v -> context.runOnContext(x -> {
+      messagesInProgress--;
+      updateReading();
+    }));
+  }
+
   /** The client is not reading its answers: stop reading its requests and give it the grace period to catch up. */
   private void holdBack() {
-    socket.pause();
     socket.drainHandler(v -> {
       if (slowTimer >= 0) {
         context.owner().cancelTimer(slowTimer);
         slowTimer = -1;
       }
-      socket.resume();
+      updateReading();
     });
     slowTimer = context.owner().setTimer(graceMillis, t -> {
       slowTimer = -1;
       if (socket.writeQueueFull() && !socket.isClosed()) {
         registry.slowConsumersClosed.increment();
-        socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
         SocketAbort.abort(socket);
+      } else {
+        updateReading();
       }
     });
+    updateReading();
+  }
+
+  /** Reads the socket only while it is not over its outbound bound and not too many of its messages are in progress. */
+  private void updateReading() {
+    boolean read = slowTimer < 0 && messagesInProgress < MAX_MESSAGES_IN_PROGRESS;
+    if (read != reading && !socket.isClosed()) {
+      reading = read;
+      if (read) {
+        socket.resume();
+      } else {
+        socket.pause();
+      }
+    }
   }
 
   /** The event loop this socket lives on (its thread's name). */
