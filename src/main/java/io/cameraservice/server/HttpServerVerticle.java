@@ -151,7 +151,7 @@ final class HttpServerVerticle extends VerticleBase {
     String address = socket.remoteAddress().hostAddress();
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
-        slowConsumerGraceMillis, unauthenticated);
+        slowConsumerGraceMillis, unauthenticated, gate);
     connection.awaitAuthentication(settings.authTimeoutSeconds() * 1000L);
     connections.add(connection);
     events.attach(connection);
@@ -164,7 +164,7 @@ final class HttpServerVerticle extends VerticleBase {
       connections.remove(connection);
       events.detach(connection.id());
       closeListeners.forEach(l -> l.accept(connection.id()));
-      gate.release(address);
+      connection.leaveConnectionCaps();
     });
   }
 }

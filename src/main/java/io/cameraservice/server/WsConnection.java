@@ -36,6 +36,9 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final NotificationBatch notifications;
   private final long graceMillis;
   private final UnauthenticatedSockets unauthenticated;
+  private final ConnectionGate gate;
+  /** Whether the socket still counts against the connection caps ({@code limits.max_connections}). Event loop only. */
+  private boolean counted = true;
   private volatile Session session;
   /** This socket's place among the unauthenticated ones until it authenticates or closes. Event loop only. */
   private UnauthenticatedSockets.Ticket unauthenticatedPlace;
@@ -48,8 +51,9 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private boolean reading = true;
 
   WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, ConnectionRegistry registry,
-      long graceMillis, UnauthenticatedSockets unauthenticated) {
+      long graceMillis, UnauthenticatedSockets unauthenticated, ConnectionGate gate) {
     this.unauthenticated = unauthenticated;
+    this.gate = gate;
     this.id = id;
     this.socket = socket;
     this.remoteAddress = remoteAddress;
@@ -93,7 +97,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
       authDeadline = -1;
       if (session == null && !socket.isClosed()) {
         registry.authTimeouts.increment();
-        socket.close(POLICY_VIOLATION, "authentication timeout");
+        closeUnauthenticatedNow(POLICY_VIOLATION, "authentication timeout");
       }
     });
   }
@@ -102,9 +106,28 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private void closeUnauthenticated(short code, String reason) {
     context.runOnContext(v -> {
       if (session == null) {
-        close(code, reason);
+        closeUnauthenticatedNow(code, reason);
       }
     });
+  }
+
+  /**
+   * Closes a socket that did not authenticate, giving its place under the connection caps back at once: the closing
+   * handshake may take up to Vert.x's closing timeout, and sockets being closed for newer ones once filled
+   * {@code limits.max_connections} during a reconnecting flood. Its TCP connection still counts against the HTTP
+   * connection caps until it is gone.
+   */
+  private void closeUnauthenticatedNow(short code, String reason) {
+    leaveConnectionCaps();
+    close(code, reason);
+  }
+
+  /** Gives the socket's place under {@code limits.max_connections} back, once (event loop). */
+  void leaveConnectionCaps() {
+    if (counted) {
+      counted = false;
+      gate.release(remoteAddress);
+    }
   }
 
   /** The socket authenticated or closed: its place among the unauthenticated ones is given back, once. */

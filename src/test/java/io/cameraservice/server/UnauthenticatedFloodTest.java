@@ -30,8 +30,9 @@ class UnauthenticatedFloodTest {
   private static final Consumer<com.fasterxml.jackson.databind.node.ObjectNode> SMALL_BUDGET = tree -> {
     tree.withObject("/server").put("max_unauthenticated_connections", 20)
         .put("max_unauthenticated_connections_per_address", 4).put("auth_timeout_seconds", 60);
-    tree.withObject("/limits").withObject("/new_connections_per_address").put("per_second", 10_000)
-        .put("burst", 10_000);
+    // Room for 20 authenticated sessions besides the budget; sockets being closed for newer ones must not take it.
+    tree.withObject("/limits").put("max_connections", 40).withObject("/new_connections_per_address")
+        .put("per_second", 10_000).put("burst", 10_000);
   };
 
   @TempDir
@@ -103,6 +104,7 @@ class UnauthenticatedFloodTest {
         assertThat(admitted).as("real client sessions out of %d tries", tries).isEqualTo(tries);
         assertThat(Http.metric(port, "unauthenticated_evictions_total{scope=\"max_unauthenticated_connections\"}"))
             .as("the flood filled the budget").isPositive();
+        assertThat(Http.metric(port, "connection_rejections_total{scope=\"max_connections\"}")).isZero();
       } finally {
         flooding.set(false);
         for (Thread flooder : flooders) {
