@@ -196,7 +196,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     });
     slowTimer = context.owner().setTimer(graceMillis, t -> {
       slowTimer = -1;
-      if (socket.writeQueueFull() && !socket.isClosed()) {
+      if (!socket.isClosed() && socket.writeQueueFull()) {
         registry.slowConsumersClosed.increment();
         SocketAbort.abort(socket);
       } else {
