@@ -25,7 +25,7 @@ final class WsConnection implements RpcConnection, EventSubscriber {
    * far faster than answers are made, so without it a client that never reads had all its requests read and
    * answered before its outbound buffer was ever over the bound.
    */
-  static final int MAX_MESSAGES_IN_PROGRESS = 32;
+  private static final int MAX_MESSAGES_IN_PROGRESS = 32;
 
   private final String id;
   private final ServerWebSocket socket;
