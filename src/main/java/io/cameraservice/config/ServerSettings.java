@@ -14,6 +14,7 @@ public record ServerSettings(
     boolean websocketCompression,
     boolean nativeTransport,
     int outboundBufferBytes,
+    int socketSendBufferBytes,
     int maxHttpConnections,
     int maxHttpConnectionsPerAddress,
     int requestHeaderTimeoutSeconds,
@@ -22,6 +23,7 @@ public record ServerSettings(
     int maxUnauthenticatedConnections,
     int maxUnauthenticatedMessageBytes,
     List<String> allowedOrigins,
+    int maxUnauthenticatedConnectionsPerAddress,
     TlsSettings tls) implements Validated {
 
   /** The HTTP connection cap never goes below this, however low the open-files limit. */
@@ -40,11 +42,15 @@ public record ServerSettings(
     problems.range(prefix + ".max_batch_size", maxBatchSize, 1, 10_000);
     problems.range(prefix + ".idle_timeout_seconds", idleTimeoutSeconds, 0, 86400);
     problems.range(prefix + ".outbound_buffer_bytes", outboundBufferBytes, 4096, 64L << 20);
+    if (socketSendBufferBytes != 0) {
+      problems.range(prefix + ".socket_send_buffer_bytes", socketSendBufferBytes, 4096, 64L << 20);
+    }
     problems.range(prefix + ".shutdown_grace_seconds", shutdownGraceSeconds, 0, 600);
     problems.range(prefix + ".auth_timeout_seconds", authTimeoutSeconds, 1, 3600);
     problems.range(prefix + ".max_unauthenticated_connections", maxUnauthenticatedConnections, 1, 1_000_000);
-    problems.range(prefix + ".max_unauthenticated_message_bytes", maxUnauthenticatedMessageBytes, 1024,
-        maxMessageBytes);
+    problems.range(prefix + ".max_unauthenticated_message_bytes", maxUnauthenticatedMessageBytes, 1024, 64L << 20);
+    problems.range(prefix + ".max_unauthenticated_connections_per_address", maxUnauthenticatedConnectionsPerAddress,
+        1, 10_000);
     problems.range(prefix + ".max_http_connections", maxHttpConnections, 0, 10_000_000);
     problems.range(prefix + ".max_http_connections_per_address", maxHttpConnectionsPerAddress, 1, 10_000_000);
     problems.range(prefix + ".request_header_timeout_seconds", requestHeaderTimeoutSeconds, 1, 3600);
@@ -69,5 +75,10 @@ public record ServerSettings(
     }
     long limit = openFilesLimit > 0 ? openFilesLimit : 65_536;
     return (int) Math.max(MIN_HTTP_CONNECTIONS, Math.min(Integer.MAX_VALUE, limit - reservedFiles));
+  }
+
+  /** What a socket may send before it has authenticated: never more than any socket may send in one message. */
+  public int unauthenticatedMessageBytes() {
+    return Math.min(maxUnauthenticatedMessageBytes, maxMessageBytes);
   }
 }

@@ -48,28 +48,32 @@ public final class RpcDispatcher {
     this.maxBatchSize = maxBatchSize;
   }
 
-  /** Handles one text message from {@code connection}; answers (if any) go to {@link RpcConnection#send}. */
-  public void dispatch(RpcConnection connection, String text) {
+  /**
+   * Handles one text message from {@code connection}; answers (if any) go to {@link RpcConnection#send}. The future
+   * completes (never fails) once the message is done with and its answer, if any, sent: the connection may stop
+   * reading new messages while too many are in progress.
+   */
+  public Future<Void> dispatch(RpcConnection connection, String text) {
     if (exceedsLimit(text)) {
       reject(connection, RpcError.invalidRequest("message_too_large").with("limit_bytes", maxMessageBytes));
-      return;
+      return Future.succeededFuture();
     }
     Object message;
     try {
       message = wrap(READER.readValue(text, Object.class));
     } catch (JsonProcessingException e) {
       reject(connection, RpcError.parseError());
-      return;
+      return Future.succeededFuture();
     }
     if (message instanceof JsonArray) {
-      dispatchBatch(connection, (JsonArray) message);
-    } else {
-      handle(connection, message).onSuccess(answer -> {
-        if (answer != null) {
-          connection.send(answer);
-        }
-      });
+      return dispatchBatch(connection, (JsonArray) message);
     }
+    return handle(connection, message).map(answer -> {
+      if (answer != null) {
+        connection.send(answer);
+      }
+      return null;
+    });
   }
 
   @SuppressWarnings("unchecked")
@@ -96,20 +100,20 @@ public final class RpcDispatcher {
     return inFlight.get();
   }
 
-  private void dispatchBatch(RpcConnection connection, JsonArray batch) {
+  private Future<Void> dispatchBatch(RpcConnection connection, JsonArray batch) {
     if (batch.isEmpty()) {
       reject(connection, RpcError.invalidRequest("empty_batch"));
-      return;
+      return Future.succeededFuture();
     }
     if (batch.size() > maxBatchSize) {
       reject(connection, RpcError.invalidRequest("batch_too_large").with("limit", maxBatchSize));
-      return;
+      return Future.succeededFuture();
     }
     List<Future<String>> answers = new ArrayList<>(batch.size());
     for (Object member : batch) {
       answers.add(handle(connection, member));
     }
-    Future.join(answers).onComplete(done -> {
+    return Future.join(answers).transform(done -> {
       StringBuilder out = new StringBuilder(64 * answers.size()).append('[');
       for (Future<String> answer : answers) {
         if (answer.result() != null) {
@@ -119,6 +123,7 @@ public final class RpcDispatcher {
       if (out.length() > 1) {
         connection.send(out.append(']').toString());
       }
+      return Future.succeededFuture();
     });
   }
 

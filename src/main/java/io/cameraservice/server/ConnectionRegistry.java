@@ -33,7 +33,7 @@ final class ConnectionRegistry {
         .description("Notifications dropped because the client's outbound buffer was over its bound")
         .register(registry);
     slowConsumersClosed = Counter.builder("slow_consumer_disconnects")
-        .description("Sockets closed with 1008 because they did not read their answers within the grace period")
+        .description("Sockets whose TCP connection was reset because they did not read their answers within the grace period")
         .register(registry);
     authTimeouts = Counter.builder("auth_timeout_disconnects")
         .description("Sockets closed with 1008 because they did not authenticate within server.auth_timeout_seconds")

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -65,10 +66,25 @@ public final class HttpConnections {
         slot.evict();
       }
     });
-    connection.closeHandler(v -> {
+    whenClosed(connection, () -> {
       slot.free();
       vertx.cancelTimer(slot.timer);
     });
+  }
+
+  /**
+   * Runs {@code action} once the TCP connection is gone, however it ends. {@link HttpConnection#closeHandler} is not
+   * enough: a connection upgraded to a WebSocket is handed to a new Vert.x connection object and the old one's close
+   * handler never runs, which leaked one count per WebSocket session until every address was refused. The Netty
+   * channel stays the same across the upgrade, so its close future is the one signal that always comes; Vert.x
+   * exposes it only on its internal connection class.
+   */
+  private static void whenClosed(HttpConnection connection, Runnable action) {
+    if (connection instanceof ConnectionBase base) {
+      base.channel().closeFuture().addListener(f -> action.run());
+    } else {
+      connection.closeHandler(v -> action.run());
+    }
   }
 
   /** The connection from this remote host:port has delivered a request head (a request or a WebSocket handshake). */

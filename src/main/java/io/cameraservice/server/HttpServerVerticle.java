@@ -25,7 +25,6 @@ final class HttpServerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
   static final String WS_PATH = "/ws";
-  private static final int UNAVAILABLE = 503;
   private static final int FORBIDDEN = 403;
 
   private final ServerSettings settings;
@@ -79,6 +78,11 @@ final class HttpServerVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(settings.websocketCompression())
         .setPerFrameWebSocketCompressionSupported(settings.websocketCompression())
         .setRegisterWebSocketWriteHandlers(false);
+    if (settings.socketSendBufferBytes() > 0) {
+      // A fixed send buffer instead of the kernel's autotuned one (up to tcp_wmem's maximum, 4 MiB): that absorbed
+      // the answers of clients that never read, so their write queue never filled and they were never paused.
+      options.setSendBufferSize(settings.socketSendBufferBytes());
+    }
     if (tls != null) {
       options.setSsl(true).setKeyCertOptions(tls.options().getKeyCertOptions());
       // A new pair applies to new connections; open ones keep the certificate they were made with.
@@ -132,15 +136,7 @@ final class HttpServerVerticle extends VerticleBase {
       handshake.reject(refusal);
       return;
     }
-    if (!unauthenticated.tryAcquire()) {
-      gate.release(address);
-      handshake.reject(UNAVAILABLE);
-      return;
-    }
-    handshake.accept().onFailure(e -> {
-      unauthenticated.release();
-      gate.release(address);
-    });
+    handshake.accept().onFailure(e -> gate.release(address));
   }
 
   private WebSocketEndpoint endpointFor(String path) {
@@ -167,12 +163,13 @@ final class HttpServerVerticle extends VerticleBase {
     String address = socket.remoteAddress().hostAddress();
     socket.setWriteQueueMaxSize(settings.outboundBufferBytes());
     WsConnection connection = new WsConnection(connections.nextId(), socket, address, context, connections,
-        slowConsumerGraceMillis, unauthenticated);
-    connection.startAuthDeadline(settings.authTimeoutSeconds() * 1000L);
-    UnauthenticatedInput.install(socket, settings.maxUnauthenticatedMessageBytes(), () -> connection.session() != null);
+        slowConsumerGraceMillis, unauthenticated, gate);
+    connection.awaitAuthentication(settings.authTimeoutSeconds() * 1000L);
+    UnauthenticatedInput.install(socket, settings.unauthenticatedMessageBytes(), () -> connection.session() != null);
     connections.add(connection);
     events.attach(connection);
-    InboundMessages.install(socket, settings.maxMessageBytes(), text -> dispatcher.dispatch(connection, text),
+    InboundMessages.install(socket, settings.maxMessageBytes(),
+        text -> connection.handling(dispatcher.dispatch(connection, text)),
         () -> dispatcher.rejectBinaryFrame(connection));
     socket.exceptionHandler(e -> LOG.debug("socket {} failed: {}", connection.id(), e.toString()));
     socket.closeHandler(v -> {
@@ -180,7 +177,7 @@ final class HttpServerVerticle extends VerticleBase {
       connections.remove(connection);
       events.detach(connection.id());
       closeListeners.forEach(l -> l.accept(connection.id()));
-      gate.release(address);
+      connection.leaveConnectionCaps();
     });
   }
 }

@@ -65,7 +65,8 @@ public final class WebSocketServer {
     this.routes = List.copyOf(routes);
     this.closeListeners = List.copyOf(closeListeners);
     this.slowConsumerGraceMillis = slowConsumerGraceMillis;
-    this.unauthenticated = new UnauthenticatedSockets(settings.maxUnauthenticatedConnections());
+    this.unauthenticated = new UnauthenticatedSockets(settings.maxUnauthenticatedConnections(),
+        settings.maxUnauthenticatedConnectionsPerAddress(), registry);
   }
 
   /** Deploys the servers; the future holds the port they listen on (the real one when 0 was asked for). */

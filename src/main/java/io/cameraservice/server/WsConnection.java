@@ -5,6 +5,7 @@ import io.cameraservice.domain.Caller;
 import io.cameraservice.events.EventSubscriber;
 import io.cameraservice.rpc.RpcConnection;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,19 @@ import java.util.concurrent.TimeUnit;
  * One client's WebSocket, seen by the protocol layer as an {@link RpcConnection} and by events as a subscriber.
  * Everything is written on the socket's own event loop, where "write queue full" means the socket's outbound buffer
  * (bytes) is over its bound. Then notifications are dropped and counted, while responses are still written (never
- * dropped) but the socket stops being read; if it has not drained within the grace period it is closed with 1008 and its TCP connection is reset (a
- * client that does not read would never take the close frame queued behind its unread answers).
+ * dropped) but the socket stops being read; if it has not drained within the grace period its TCP connection is
+ * reset. No close frame is sent first: a client that does not read would never take one queued behind its unread
+ * answers, and starting Vert.x's closing handshake next to the reset made the two close the channel twice.
  */
 final class WsConnection implements RpcConnection, EventSubscriber {
 
   private static final short POLICY_VIOLATION = 1008;
+  /**
+   * Messages of one socket handled at once; past it the socket is not read until one is answered. Requests arrive
+   * far faster than answers are made, so without it a client that never reads had all its requests read and
+   * answered before its outbound buffer was ever over the bound.
+   */
+  private static final int MAX_MESSAGES_IN_PROGRESS = 32;
 
   private final String id;
   private final ServerWebSocket socket;
@@ -29,16 +37,24 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   private final NotificationBatch notifications;
   private final long graceMillis;
   private final UnauthenticatedSockets unauthenticated;
+  private final ConnectionGate gate;
+  /** Whether the socket still counts against the connection caps ({@code limits.max_connections}). Event loop only. */
+  private boolean counted = true;
   private volatile Session session;
-  /** Whether this socket still holds a slot of the unauthenticated budget. Event loop only. */
-  private boolean holdsUnauthenticatedSlot = true;
+  /** This socket's place among the unauthenticated ones until it authenticates or closes. Event loop only. */
+  private UnauthenticatedSockets.Ticket unauthenticatedPlace;
   private long authDeadline = -1;
   /** Timer closing the socket if it does not drain; -1 when the socket is not over its bound. Event loop only. */
   private long slowTimer = -1;
+  /** Messages read and not yet answered. Event loop only. */
+  private int messagesInProgress;
+  /** Whether the socket is being read (not paused). Event loop only. */
+  private boolean reading = true;
 
   WsConnection(String id, ServerWebSocket socket, String remoteAddress, Context context, ConnectionRegistry registry,
-      long graceMillis, UnauthenticatedSockets unauthenticated) {
+      long graceMillis, UnauthenticatedSockets unauthenticated, ConnectionGate gate) {
     this.unauthenticated = unauthenticated;
+    this.gate = gate;
     this.id = id;
     this.socket = socket;
     this.remoteAddress = remoteAddress;
@@ -77,28 +93,57 @@ final class WsConnection implements RpcConnection, EventSubscriber {
   }
 
   /**
-   * Starts the deadline to authenticate: a fixed timer, so traffic such as {@code ping} does not extend it. Past it
-   * the socket is closed with 1008.
+   * Takes a place among the unauthenticated sockets (which may close an older one to make room) and starts the
+   * deadline to authenticate: a fixed timer, so traffic such as {@code ping} does not extend it. Past it the socket
+   * is closed with 1008.
    */
-  void startAuthDeadline(long millis) {
+  void awaitAuthentication(long millis) {
+    unauthenticatedPlace = unauthenticated.admit(remoteAddress, this::closeUnauthenticated);
     authDeadline = context.owner().setTimer(millis, t -> {
       authDeadline = -1;
       if (session == null && !socket.isClosed()) {
         registry.authTimeouts.increment();
-        socket.close(POLICY_VIOLATION, "authentication timeout");
+        closeUnauthenticatedNow(POLICY_VIOLATION, "authentication timeout");
       }
     });
   }
 
-  /** The socket authenticated or closed: its slot goes back to the unauthenticated budget, once. */
+  /** Made to leave for a newer unauthenticated socket (from any loop): closed unless it authenticated meanwhile. */
+  private void closeUnauthenticated(short code, String reason) {
+    context.runOnContext(v -> {
+      if (session == null) {
+        closeUnauthenticatedNow(code, reason);
+      }
+    });
+  }
+
+  /**
+   * Closes a socket that did not authenticate, giving its place under the connection caps back at once: the closing
+   * handshake may take up to Vert.x's closing timeout, and sockets being closed for newer ones once filled
+   * {@code limits.max_connections} during a reconnecting flood. Its TCP connection still counts against the HTTP
+   * connection caps until it is gone.
+   */
+  private void closeUnauthenticatedNow(short code, String reason) {
+    leaveConnectionCaps();
+    close(code, reason);
+  }
+
+  /** Gives the socket's place under {@code limits.max_connections} back, once (event loop). */
+  void leaveConnectionCaps() {
+    if (counted) {
+      counted = false;
+      gate.release(remoteAddress);
+    }
+  }
+
+  /** The socket authenticated or closed: its place among the unauthenticated ones is given back, once. */
   void leaveUnauthenticatedBudget() {
     if (authDeadline >= 0) {
       context.owner().cancelTimer(authDeadline);
       authDeadline = -1;
     }
-    if (holdsUnauthenticatedSlot) {
-      holdsUnauthenticatedSlot = false;
-      unauthenticated.release();
+    if (unauthenticatedPlace != null) {
+      unauthenticated.leave(unauthenticatedPlace);
     }
   }
 
@@ -136,24 +181,48 @@ final class WsConnection implements RpcConnection, EventSubscriber {
     registry.notificationDelivery.record(System.nanoTime() - queuedAt, TimeUnit.NANOSECONDS);
   }
 
+  /** A message was read (on the event loop); {@code done} completes when it has been answered. */
+  void handling(Future<Void> done) {
+    messagesInProgress++;
+    updateReading();
+    done.onComplete(v -> context.runOnContext(x -> {
+      messagesInProgress--;
+      updateReading();
+    }));
+  }
+
   /** The client is not reading its answers: stop reading its requests and give it the grace period to catch up. */
   private void holdBack() {
-    socket.pause();
     socket.drainHandler(v -> {
       if (slowTimer >= 0) {
         context.owner().cancelTimer(slowTimer);
         slowTimer = -1;
       }
-      socket.resume();
+      updateReading();
     });
     slowTimer = context.owner().setTimer(graceMillis, t -> {
       slowTimer = -1;
-      if (socket.writeQueueFull() && !socket.isClosed()) {
+      if (!socket.isClosed() && socket.writeQueueFull()) {
         registry.slowConsumersClosed.increment();
-        socket.close(POLICY_VIOLATION, "slow consumer: answers not read");
         SocketAbort.abort(socket);
+      } else {
+        updateReading();
       }
     });
+    updateReading();
+  }
+
+  /** Reads the socket only while it is not over its outbound bound and not too many of its messages are in progress. */
+  private void updateReading() {
+    boolean read = slowTimer < 0 && messagesInProgress < MAX_MESSAGES_IN_PROGRESS;
+    if (read != reading && !socket.isClosed()) {
+      reading = read;
+      if (read) {
+        socket.resume();
+      } else {
+        socket.pause();
+      }
+    }
   }
 
   /** The event loop this socket lives on (its thread's name). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client that stops reading: notifications to it are dropped and counted, its answers are never dropped, the
- * service stops reading its requests, and after the grace period the socket is closed with 1008.
+ * service stops reading its requests, and after the grace period its connection is reset.
  */
 class SlowConsumerTest {
 

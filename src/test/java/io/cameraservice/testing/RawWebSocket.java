@@ -17,6 +17,7 @@ public final class RawWebSocket implements AutoCloseable {
 
   public static final int TEXT = 1;
   public static final int CONTINUATION = 0;
+  public static final int CLOSE = 8;
 
   private final Socket socket;
   private final OutputStream out;
@@ -33,9 +34,18 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Opens {@code path}; {@code receiveBuffer} > 0 shrinks the socket's receive buffer (for a client that never reads). */
   public static RawWebSocket open(int port, String path, String origin, int receiveBuffer) throws IOException {
+    return open(null, port, path, origin, receiveBuffer);
+  }
+
+  /** As {@link #open(int, String, String, int)}, from the loopback address {@code source} (e.g. 127.0.0.7) if given. */
+  public static RawWebSocket open(String source, int port, String path, String origin, int receiveBuffer)
+      throws IOException {
     Socket socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
+    }
+    if (source != null) {
+      socket.bind(new java.net.InetSocketAddress(source, 0));
     }
     socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
     socket.setSoTimeout(10_000);
@@ -160,6 +170,16 @@ public final class RawWebSocket implements AutoCloseable {
     byte[] payload = new byte[(int) length];
     in.readFully(payload);
     return (b0 & 0x0f) == 8 ? null : new String(payload, StandardCharsets.UTF_8);
+  }
+
+  /** Ends the connection with a TCP reset instead of a close handshake or FIN. */
+  public void reset() {
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException ignored) {
+      // already gone
+    }
+    close();
   }
 
   @Override
