@@ -68,6 +68,25 @@ class PackageDirectionsTest {
         .check(CLASSES);
   }
 
+  /**
+   * A feature's sub-packages (governance.alerts, governance.resources, server.tls, …) are its internals: other
+   * features use the feature's own package, and only the wiring reaches inside to assemble it. Every sub-package
+   * that exists is checked, so a new one is covered without editing this test.
+   */
+  @Test
+  void noFeatureImportsAnotherFeaturesInternals() {
+    CLASSES.stream().map(JavaClass::getPackageName)
+        .filter(name -> name.startsWith(ROOT + ".") && name.substring(ROOT.length() + 1).contains("."))
+        .distinct()
+        .forEach(internal -> {
+          String feature = internal.substring(0, internal.indexOf('.', ROOT.length() + 1));
+          noClasses().that().resideOutsideOfPackages(feature + "..", APP)
+              .should().dependOnClassesThat().resideInAPackage(internal + "..")
+              .because(internal + " is internal to " + feature)
+              .check(CLASSES);
+        });
+  }
+
   @Test
   void onlyTheCommandLineImportsTheWiring() {
     noClasses().that().resideOutsideOfPackages(APP, CLI)
