@@ -30,6 +30,7 @@ final class FilesFeature implements Feature {
   private final CatalogUpkeep upkeep;
   private final DiskSpaceGuard diskGuard;
   private final Retention retention;
+  private final StorageMethods storage;
   private final DownloadLinks downloadLinks;
   private final HttpAuthenticator httpAuth;
   private final HttpAdmission admission;
@@ -51,6 +52,7 @@ final class FilesFeature implements Feature {
     this.retention = new Retention(catalog, core.config.storage().statePath(),
         RetentionPolicy.defaults(core.config.retention()), core.config.retention().intervalSeconds(), core.pools.fs(),
         core.clock);
+    this.storage = new StorageMethods(catalog, diskGuard, retention);
     this.intake = new MediaIntake(catalog, diskGuard);
     this.downloadLinks = new DownloadLinks(new DownloadSigner(core.secret(),
         Duration.ofSeconds(core.config.downloads().urlTtlSeconds()), core.clock));
@@ -61,13 +63,13 @@ final class FilesFeature implements Feature {
         .put("recordings", catalog.totals().files(MediaKind.RECORDING))
         .put("snapshots", catalog.totals().files(MediaKind.SNAPSHOT))
         .put("catalog", upkeep.summary()));
-    core.report.section("storage_metrics", () -> diskGuard.summary().put("retention", retention.summary()));
+    core.report.section("storage_metrics", storage::storageMetrics);
   }
 
   @Override
   public void registerInto(MethodRegistry methods) {
     new FileMethods(catalog, downloadLinks).registerInto(methods);
-    new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
+    storage.registerInto(methods);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.Params;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /** {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin). */
 public final class StorageMethods {
@@ -48,6 +49,24 @@ public final class StorageMethods {
         .summary("Applies the retention policy now.")
         .returns("{cleanup_executed, files_deleted, space_freed, message}")
         .handledBy(call -> retention.cleanupNow().map(CleanupResult::toJson)));
+  }
+
+  /** The {@code storage_metrics} section of {@code get_metrics}. */
+  public JsonObject storageMetrics() {
+    return spaceJson(guard.status()).put("retention", retention.summary());
+  }
+
+  private static JsonObject spaceJson(SpaceStatus status) {
+    SpaceSample s = status.sample();
+    return new JsonObject()
+        .put("level", status.level().name().toLowerCase(Locale.ROOT))
+        .put("total_bytes", s.total())
+        .put("available_bytes", s.usable())
+        .put("floor_bytes", status.floorBytes())
+        .put("warning_bytes", status.warningBytes())
+        .put("reclaim_when_full", status.reclaimWhenFull())
+        .put("recordings_bytes", status.recordingsBytes())
+        .put("snapshots_bytes", status.snapshotsBytes());
   }
 
   private static String positive(Object value) {
