@@ -10,6 +10,7 @@ import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.Params;
+import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -53,7 +54,17 @@ public final class StorageMethods {
 
   /** The {@code storage_metrics} section of {@code get_metrics}. */
   public JsonObject storageMetrics() {
-    return spaceJson(guard.status()).put("retention", retention.summary());
+    return spaceJson(guard.status()).put("retention", retentionJson(retention.status()));
+  }
+
+  private static JsonObject retentionJson(RetentionStatus status) {
+    CleanupResult last = status.lastResult();
+    return new JsonObject()
+        .put("policy", status.policy().toJson())
+        .put("interval_seconds", status.intervalSeconds())
+        .put("last_run", status.lastRunAt() == null ? null : Timestamps.format(status.lastRunAt()))
+        .put("last_files_deleted", last == null ? null : last.filesDeleted())
+        .put("last_bytes_freed", last == null ? null : last.bytesFreed());
   }
 
   private static JsonObject spaceJson(SpaceStatus status) {
