@@ -49,7 +49,7 @@ public final class StorageMethods {
     registry.register(MethodSpec.method("cleanup_old_files", Access.ADMIN, RateClass.ADMIN)
         .summary("Applies the retention policy now.")
         .returns("{cleanup_executed, files_deleted, space_freed, message}")
-        .handledBy(call -> retention.cleanupNow().map(CleanupResult::toJson)));
+        .handledBy(call -> retention.cleanupNow().map(StorageMethods::cleanupJson)));
   }
 
   /** The {@code storage_metrics} section of {@code get_metrics}. */
@@ -78,6 +78,11 @@ public final class StorageMethods {
         .put("reclaim_when_full", status.reclaimWhenFull())
         .put("recordings_bytes", status.recordingsBytes())
         .put("snapshots_bytes", status.snapshotsBytes());
+  }
+
+  private static JsonObject cleanupJson(CleanupResult result) {
+    return new JsonObject().put("cleanup_executed", result.executed()).put("files_deleted", result.filesDeleted())
+        .put("space_freed", result.bytesFreed()).put("message", result.message());
   }
 
   private static String positive(Object value) {
