@@ -72,7 +72,7 @@ public final class Retention implements AutoCloseable {
         store.save(next);
         policy = next;
       }
-      LOG.info("retention policy set: {}", next.toJson().encode());
+      LOG.info("retention policy set: {}", next);
       return next;
     });
   }

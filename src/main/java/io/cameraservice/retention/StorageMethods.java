@@ -60,7 +60,7 @@ public final class StorageMethods {
   private static JsonObject retentionJson(RetentionStatus status) {
     CleanupResult last = status.lastResult();
     return new JsonObject()
-        .put("policy", status.policy().toJson())
+        .put("policy", policyJson(status.policy()))
         .put("interval_seconds", status.intervalSeconds())
         .put("last_run", status.lastRunAt() == null ? null : Timestamps.format(status.lastRunAt()))
         .put("last_files_deleted", last == null ? null : last.filesDeleted())
@@ -78,6 +78,11 @@ public final class StorageMethods {
         .put("reclaim_when_full", status.reclaimWhenFull())
         .put("recordings_bytes", status.recordingsBytes())
         .put("snapshots_bytes", status.snapshotsBytes());
+  }
+
+  private static JsonObject policyJson(RetentionPolicy policy) {
+    return new JsonObject().put("policy_type", policy.type().wireName()).put("enabled", policy.enabled())
+        .put("max_age_days", policy.maxAgeDays()).put("max_size_gb", policy.maxSizeGb());
   }
 
   private static JsonObject cleanupJson(CleanupResult result) {
@@ -107,7 +112,7 @@ public final class StorageMethods {
         p.bool("enabled"),
         p.has("max_age_days") ? p.number("max_age_days") : current.maxAgeDays(),
         p.has("max_size_gb") ? p.number("max_size_gb") : current.maxSizeGb());
-    return retention.setPolicy(next).map(saved -> saved.toJson().put("message", "retention policy saved; "
+    return retention.setPolicy(next).map(saved -> policyJson(saved).put("message", "retention policy saved; "
         + (saved.automatic() ? "it is applied in the background and by cleanup_old_files"
         : saved.enabled() ? "it is applied only by cleanup_old_files" : "retention is disabled")));
   }
