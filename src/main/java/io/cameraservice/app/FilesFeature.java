@@ -9,7 +9,6 @@ import io.cameraservice.files.FileMethods;
 import io.cameraservice.files.FilesMetrics;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaIntake;
-import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.retention.DiskSpaceGuard;
@@ -59,10 +58,8 @@ final class FilesFeature implements Feature {
 
     core.capabilities.feature("file_management").feature("downloads").feature("retention");
     core.health.register("media_catalog", true, upkeep::state);
-    core.report.section("file_metrics", () -> filesMetrics.summary()
-        .put("recordings", catalog.totals().files(MediaKind.RECORDING))
-        .put("snapshots", catalog.totals().files(MediaKind.SNAPSHOT))
-        .put("catalog", upkeep.summary()));
+    core.report.section("file_metrics", () -> FileMethods.fileMetrics(filesMetrics.activity(), catalog.totals(),
+        upkeep.status()));
     core.report.section("storage_metrics", storage::storageMetrics);
   }
 
