@@ -15,7 +15,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
-/** {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin). */
+/**
+ * {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin), and the
+ * {@code storage_metrics} section of {@code get_metrics}: the wire JSON of everything retention and the disk-space
+ * guard report.
+ */
 public final class StorageMethods {
 
   private final MediaCatalog catalog;
@@ -80,6 +84,7 @@ public final class StorageMethods {
         .put("snapshots_bytes", status.snapshotsBytes());
   }
 
+  /** The policy in answers; the same fields as the stored file today, but that format is the store's own. */
   private static JsonObject policyJson(RetentionPolicy policy) {
     return new JsonObject().put("policy_type", policy.type().wireName()).put("enabled", policy.enabled())
         .put("max_age_days", policy.maxAgeDays()).put("max_size_gb", policy.maxSizeGb());
