@@ -9,7 +9,6 @@ import io.cameraservice.files.FileMethods;
 import io.cameraservice.files.FilesMetrics;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaIntake;
-import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.WorkPools;
 import io.cameraservice.retention.DiskSpaceGuard;
@@ -30,6 +29,7 @@ final class FilesFeature implements Feature {
   private final CatalogUpkeep upkeep;
   private final DiskSpaceGuard diskGuard;
   private final Retention retention;
+  private final StorageMethods storage;
   private final DownloadLinks downloadLinks;
   private final HttpAuthenticator httpAuth;
   private final HttpAdmission admission;
@@ -51,23 +51,22 @@ final class FilesFeature implements Feature {
     this.retention = new Retention(catalog, core.config.storage().statePath(),
         RetentionPolicy.defaults(core.config.retention()), core.config.retention().intervalSeconds(), core.pools.fs(),
         core.clock);
+    this.storage = new StorageMethods(catalog, diskGuard, retention);
     this.intake = new MediaIntake(catalog, diskGuard);
     this.downloadLinks = new DownloadLinks(new DownloadSigner(core.secret(),
         Duration.ofSeconds(core.config.downloads().urlTtlSeconds()), core.clock));
 
     core.capabilities.feature("file_management").feature("downloads").feature("retention");
     core.health.register("media_catalog", true, upkeep::state);
-    core.report.section("file_metrics", () -> filesMetrics.summary()
-        .put("recordings", catalog.totals().files(MediaKind.RECORDING))
-        .put("snapshots", catalog.totals().files(MediaKind.SNAPSHOT))
-        .put("catalog", upkeep.summary()));
-    core.report.section("storage_metrics", () -> diskGuard.summary().put("retention", retention.summary()));
+    core.report.section("file_metrics", () -> FileMethods.fileMetrics(filesMetrics.activity(), catalog.totals(),
+        upkeep.status()));
+    core.report.section("storage_metrics", storage::storageMetrics);
   }
 
   @Override
   public void registerInto(MethodRegistry methods) {
     new FileMethods(catalog, downloadLinks).registerInto(methods);
-    new StorageMethods(catalog, diskGuard, retention).registerInto(methods);
+    storage.registerInto(methods);
   }
 
   @Override

@@ -71,9 +71,9 @@ final class MediaFeature implements Feature {
         .feature("fmp4_http").feature("mse_websocket").feature("mjpeg");
     RecordingSettings.FORMATS.forEach(core.capabilities::format);
     core.capabilities.format("jpg");
-    core.report.section("camera_metrics", () -> media.meters().cameraSection(core.clock));
-    core.report.section("recording_metrics", () -> media.meters().recordingSection());
-    core.report.section("stream_metrics", () -> media.meters().streamSection());
+    core.report.section("camera_metrics", () -> MediaMethods.cameraMetrics(media.meters(), core.clock));
+    core.report.section("recording_metrics", () -> MediaMethods.recordingMetrics(media.meters()));
+    core.report.section("stream_metrics", () -> MediaMethods.streamMetrics(media.meters()));
     core.health.register("camera_monitor", false, () -> core.health.isStopping() ? ComponentState.STOPPING
         : v4l2.ready() ? ComponentState.RUNNING : ComponentState.STARTING);
     core.health.register(FFMPEG_COMPONENT, false, () -> ffmpegUsable == null ? ComponentState.STARTING

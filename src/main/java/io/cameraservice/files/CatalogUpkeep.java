@@ -5,7 +5,6 @@ import io.cameraservice.observability.ComponentState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +75,16 @@ public final class CatalogUpkeep implements AutoCloseable {
     return state;
   }
 
-  public JsonObject summary() {
-    return new JsonObject()
-        .put("state", state.name())
-        .put("startup_reconcile_ms", startupMillis < 0 ? null : startupMillis)
-        .put("metadata_backfill_idle", backfill.idle())
-        .put("pending_writes", catalog.pendingWrites())
-        .put("unmappable_names", reconciler.unmappableNames());
+  /**
+   * How the upkeep is doing.
+   *
+   * @param startupReconcileMs how long the start-up reconciliation took; -1 while it runs
+   */
+  public record Status(ComponentState state, long startupReconcileMs, boolean metadataBackfillIdle, int pendingWrites,
+      int unmappableNames) {}
+
+  public Status status() {
+    return new Status(state, startupMillis, backfill.idle(), catalog.pendingWrites(), reconciler.unmappableNames());
   }
 
   @Override

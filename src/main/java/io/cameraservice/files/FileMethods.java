@@ -128,4 +128,26 @@ public final class FileMethods {
         .put("deleted", true)
         .put("message", kind.resource() + " " + file.filename() + " deleted"));
   }
+
+  /** The {@code file_metrics} section of {@code get_metrics}. */
+  public static JsonObject fileMetrics(FileActivity activity, CatalogTotals totals, CatalogUpkeep.Status upkeep) {
+    JsonObject deletions = new JsonObject();
+    activity.deletions().forEach((reason, d) -> deletions.put(reason.label(), new JsonObject()
+        .put("files", d.files()).put("bytes_freed", d.bytesFreed())));
+    JsonObject latency = new JsonObject();
+    activity.listLatency().forEach((kind, l) -> {
+      JsonObject percentiles = new JsonObject().put("count", l.count());
+      l.percentilesMs().forEach(percentiles::put);
+      latency.put(kind.folder(), percentiles);
+    });
+    return new JsonObject().put("deletions", deletions).put("list_latency", latency)
+        .put("recordings", totals.files(MediaKind.RECORDING))
+        .put("snapshots", totals.files(MediaKind.SNAPSHOT))
+        .put("catalog", new JsonObject()
+            .put("state", upkeep.state().name())
+            .put("startup_reconcile_ms", upkeep.startupReconcileMs() < 0 ? null : upkeep.startupReconcileMs())
+            .put("metadata_backfill_idle", upkeep.metadataBackfillIdle())
+            .put("pending_writes", upkeep.pendingWrites())
+            .put("unmappable_names", upkeep.unmappableNames()));
+  }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -58,16 +57,13 @@ public final class FilesMetrics {
   }
 
   /** Deletions and bytes freed per reason, listing latency per kind (ms, last minute or so). */
-  public JsonObject summary() {
-    JsonObject deletions = new JsonObject();
-    deletedFiles.forEach((reason, files) -> deletions.put(reason.label(), new JsonObject()
-        .put("files", (long) files.count()).put("bytes_freed", (long) deletedBytes.get(reason).count())));
-    JsonObject latency = new JsonObject();
-    listLatency.forEach((kind, timer) -> {
-      JsonObject percentiles = new JsonObject().put("count", timer.count());
-      LatencyPercentiles.of(timer).forEach(percentiles::put);
-      latency.put(kind.folder(), percentiles);
-    });
-    return new JsonObject().put("deletions", deletions).put("list_latency", latency);
+  public FileActivity activity() {
+    Map<DeletionReason, FileActivity.Deletions> deletions = new EnumMap<>(DeletionReason.class);
+    deletedFiles.forEach((reason, files) -> deletions.put(reason,
+        new FileActivity.Deletions((long) files.count(), (long) deletedBytes.get(reason).count())));
+    Map<MediaKind, FileActivity.ListingLatency> latency = new EnumMap<>(MediaKind.class);
+    listLatency.forEach((kind, timer) -> latency.put(kind,
+        new FileActivity.ListingLatency(timer.count(), LatencyPercentiles.of(timer))));
+    return new FileActivity(deletions, latency);
   }
 }

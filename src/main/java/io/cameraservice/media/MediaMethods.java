@@ -2,7 +2,9 @@ package io.cameraservice.media;
 
 import io.cameraservice.auth.Role;
 import io.cameraservice.auth.Session;
+import io.cameraservice.camera.Camera;
 import io.cameraservice.camera.CameraMethods;
+import io.cameraservice.camera.CameraStatus;
 import io.cameraservice.config.RecordingSettings;
 import io.cameraservice.files.FileNames;
 import io.cameraservice.files.MediaKind;
@@ -17,6 +19,7 @@ import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -243,5 +246,58 @@ public final class MediaMethods {
     }
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? name : name + ".jpg";
+  }
+
+  /** The {@code camera_metrics} section of {@code get_metrics}. */
+  public static JsonObject cameraMetrics(MediaMetrics metrics, Clock clock) {
+    JsonObject cameras = new JsonObject();
+    int connected = 0;
+    for (MediaMetrics.CameraReading reading : metrics.cameras()) {
+      Camera camera = reading.camera();
+      PipelineStats s = reading.stats();
+      connected += camera.status() == CameraStatus.CONNECTED ? 1 : 0;
+      cameras.put(camera.id(), new JsonObject()
+          .put("status", camera.status().name())
+          .put("source", camera.source().kind())
+          .put("pipeline", s.state().name())
+          .put("mode", s.mode())
+          .put("ffmpeg_pid", s.pid() > 0 ? s.pid() : null)
+          .put("fps", s.fps())
+          .put("bitrate", s.bitrate())
+          .put("frames_in", s.framesIn())
+          .put("bytes_in", s.bytesIn())
+          .put("dropped_fragments", s.droppedFragments())
+          .put("restarts", s.restarts())
+          .put("next_restart_ms", s.nextRestartMs() >= 0 ? s.nextRestartMs() : null)
+          .put("uptime", s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant())
+              .toSeconds())
+          .put("last_error", s.lastError()));
+    }
+    return new JsonObject().put("total", cameras.size()).put("connected", connected)
+        .put("pipelines_running", metrics.count(PipelineState.RUNNING)).put("cameras", cameras);
+  }
+
+  /** The {@code recording_metrics} section of {@code get_metrics}. */
+  public static JsonObject recordingMetrics(MediaMetrics metrics) {
+    Recordings.Totals t = metrics.recordingTotals();
+    return new JsonObject()
+        .put("active", t.active())
+        .put("started_total", t.started())
+        .put("stopped_total", t.stopped())
+        .put("failed_total", t.failed())
+        .put("bytes_written_total", t.bytesWritten());
+  }
+
+  /** The {@code stream_metrics} section of {@code get_metrics}. */
+  public static JsonObject streamMetrics(MediaMetrics metrics) {
+    JsonObject streams = new JsonObject();
+    metrics.pipelines().forEach((cameraId, s) -> streams.put(cameraId, new JsonObject()
+        .put("state", s.state().name()).put("viewers", s.viewers())
+        .put("bytes_sent", s.bytesSent()).put("frames_sent", s.framesSent()).put("fps", s.fps())
+        .put("bitrate", s.bitrate()).put("streaming", s.streaming())));
+    return new JsonObject().put("viewers", (long) metrics.sum(PipelineStats::viewers))
+        .put("bytes_sent_total", (long) metrics.sum(PipelineStats::bytesSent))
+        .put("frames_sent_total", (long) metrics.sum(PipelineStats::framesSent))
+        .put("streams", streams);
   }
 }

@@ -1,15 +1,11 @@
 package io.cameraservice.media;
 
 import io.cameraservice.camera.Camera;
-import io.cameraservice.camera.CameraStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.json.JsonObject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code camera_metrics}, {@code recording_metrics} and {@code stream_metrics} sections of {@code get_metrics},
- * and the matching Prometheus meters. Reads only the pipelines' published snapshots, so any thread may call it.
+ * The media's Prometheus meters, and the readings {@link MediaMethods} renders as the {@code camera_metrics},
+ * {@code recording_metrics} and {@code stream_metrics} sections of {@code get_metrics}. Reads only the pipelines'
+ * published snapshots, so any thread may call it.
  */
 public final class MediaMetrics {
 
@@ -77,65 +74,29 @@ public final class MediaMetrics {
     }
   }
 
-  /** {@code camera_metrics}. */
-  public JsonObject cameraSection(Clock clock) {
-    JsonObject cameras = new JsonObject();
-    int connected = 0;
-    for (Camera camera : media.cameras()) {
-      connected += camera.status() == CameraStatus.CONNECTED ? 1 : 0;
-      PipelineStats s = media.stats(camera.id());
-      cameras.put(camera.id(), new JsonObject()
-          .put("status", camera.status().name())
-          .put("source", camera.source().kind())
-          .put("pipeline", s.state().name())
-          .put("mode", s.mode())
-          .put("ffmpeg_pid", s.pid() > 0 ? s.pid() : null)
-          .put("fps", s.fps())
-          .put("bitrate", s.bitrate())
-          .put("frames_in", s.framesIn())
-          .put("bytes_in", s.bytesIn())
-          .put("dropped_fragments", s.droppedFragments())
-          .put("restarts", s.restarts())
-          .put("next_restart_ms", s.nextRestartMs() >= 0 ? s.nextRestartMs() : null)
-          .put("uptime", s.runningSince() == null ? 0 : Duration.between(s.runningSince(), clock.instant())
-              .toSeconds())
-          .put("last_error", s.lastError()));
-    }
-    return new JsonObject().put("total", cameras.size()).put("connected", connected)
-        .put("pipelines_running", count(PipelineState.RUNNING)).put("cameras", cameras);
+  /** A camera with its pipeline's latest snapshot. */
+  record CameraReading(Camera camera, PipelineStats stats) {}
+
+  /** Every camera, with its pipeline's latest snapshot ({@link PipelineStats#IDLE} when it has no pipeline). */
+  List<CameraReading> cameras() {
+    return media.cameras().stream().map(c -> new CameraReading(c, media.stats(c.id()))).toList();
   }
 
-  /** {@code recording_metrics}. */
-  public JsonObject recordingSection() {
-    Recordings.Totals t = media.recordingTotals();
-    return new JsonObject()
-        .put("active", t.active())
-        .put("started_total", t.started())
-        .put("stopped_total", t.stopped())
-        .put("failed_total", t.failed())
-        .put("bytes_written_total", t.bytesWritten());
+  /** Every camera that has a pipeline, with its latest snapshot. */
+  Map<String, PipelineStats> pipelines() {
+    return media.pipelines();
   }
 
-  /** {@code stream_metrics}. */
-  public JsonObject streamSection() {
-    JsonObject streams = new JsonObject();
-    for (Map.Entry<String, PipelineStats> e : media.pipelines().entrySet()) {
-      PipelineStats s = e.getValue();
-      streams.put(e.getKey(), new JsonObject().put("state", s.state().name()).put("viewers", s.viewers())
-          .put("bytes_sent", s.bytesSent()).put("frames_sent", s.framesSent()).put("fps", s.fps())
-          .put("bitrate", s.bitrate()).put("streaming", s.streaming()));
-    }
-    return new JsonObject().put("viewers", (long) sum(PipelineStats::viewers))
-        .put("bytes_sent_total", (long) sum(PipelineStats::bytesSent))
-        .put("frames_sent_total", (long) sum(PipelineStats::framesSent))
-        .put("streams", streams);
+  Recordings.Totals recordingTotals() {
+    return media.recordingTotals();
   }
 
-  private double count(PipelineState state) {
+  /** Pipelines in {@code state}; a double as gauges take it (and as {@code pipelines_running} has always shown it). */
+  double count(PipelineState state) {
     return media.pipelines().values().stream().filter(s -> s.state() == state).count();
   }
 
-  private double sum(java.util.function.ToDoubleFunction<PipelineStats> field) {
+  double sum(java.util.function.ToDoubleFunction<PipelineStats> field) {
     return media.pipelines().values().stream().mapToDouble(field).sum();
   }
 }

@@ -186,18 +186,11 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
         });
   }
 
-  /** For get_metrics and get_storage_info. */
-  public JsonObject summary() {
+  /** The level and the last sample, without sampling again. */
+  public SpaceStatus status() {
     SpaceSample s = last;
-    return new JsonObject()
-        .put("level", level.name().toLowerCase(Locale.ROOT))
-        .put("total_bytes", s.total())
-        .put("available_bytes", s.usable())
-        .put("floor_bytes", floorBytes(s.total()))
-        .put("warning_bytes", warningBytes(s.total()))
-        .put("reclaim_when_full", settings.reclaimWhenFull())
-        .put("recordings_bytes", catalog.totals().bytes(MediaKind.RECORDING))
-        .put("snapshots_bytes", catalog.totals().bytes(MediaKind.SNAPSHOT));
+    return new SpaceStatus(level, s, floorBytes(s.total()), warningBytes(s.total()), settings.reclaimWhenFull(),
+        catalog.totals().bytes(MediaKind.RECORDING), catalog.totals().bytes(MediaKind.SNAPSHOT));
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.cameraservice.files.MediaKind;
 import io.cameraservice.governance.WorkPool;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +72,7 @@ public final class Retention implements AutoCloseable {
         store.save(next);
         policy = next;
       }
-      LOG.info("retention policy set: {}", next.toJson().encode());
+      LOG.info("retention policy set: {}", next);
       return next;
     });
   }
@@ -125,15 +124,9 @@ public final class Retention implements AutoCloseable {
         : "deleted " + freed.files() + " file(s), " + freed.bytes() + " bytes freed"));
   }
 
-  /** For get_metrics: the policy and the last run. */
-  public JsonObject summary() {
-    CleanupResult last = lastResult;
-    return new JsonObject()
-        .put("policy", policy.toJson())
-        .put("interval_seconds", intervalMs / 1000)
-        .put("last_run", lastRunAt == null ? null : io.cameraservice.rpc.Timestamps.format(lastRunAt))
-        .put("last_files_deleted", last == null ? null : last.filesDeleted())
-        .put("last_bytes_freed", last == null ? null : last.bytesFreed());
+  /** The policy in force and the last run. */
+  public RetentionStatus status() {
+    return new RetentionStatus(policy, intervalMs / 1000, lastRunAt, lastResult);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.cameraservice.retention;
 
 import io.cameraservice.config.RetentionSettings;
-import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
 /**
@@ -49,17 +48,5 @@ public record RetentionPolicy(Type type, boolean enabled, double maxAgeDays, dou
 
   long maxBytes() {
     return (long) (maxSizeGb * GIB);
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject().put("policy_type", type.wireName()).put("enabled", enabled)
-        .put("max_age_days", maxAgeDays).put("max_size_gb", maxSizeGb);
-  }
-
-  /** The stored policy; fields it lacks come from {@code fallback}. */
-  static RetentionPolicy fromJson(JsonObject json, RetentionPolicy fallback) {
-    return new RetentionPolicy(Type.fromWire(json.getString("policy_type", fallback.type.wireName())),
-        json.getBoolean("enabled", fallback.enabled), json.getDouble("max_age_days", fallback.maxAgeDays),
-        json.getDouble("max_size_gb", fallback.maxSizeGb));
   }
 }

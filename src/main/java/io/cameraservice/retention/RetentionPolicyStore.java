@@ -14,7 +14,10 @@ import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The policy set by {@code set_retention_policy}, kept in {@code <data>/state/retention_policy.json}. Blocking. */
+/**
+ * The policy set by {@code set_retention_policy}, kept in {@code <data>/state/retention_policy.json}, and that file's
+ * format. Blocking.
+ */
 final class RetentionPolicyStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetentionPolicyStore.class);
@@ -28,7 +31,7 @@ final class RetentionPolicyStore {
   /** The stored policy, or {@code defaults} when none was stored or the file cannot be used. */
   RetentionPolicy load(RetentionPolicy defaults) {
     try {
-      return RetentionPolicy.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)), defaults);
+      return fromStored(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)), defaults);
     } catch (NoSuchFileException e) {
       return defaults;
     } catch (IOException | DecodeException | ClassCastException | IllegalArgumentException e) {
@@ -48,7 +51,7 @@ final class RetentionPolicyStore {
     Path partial = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
     try {
       try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(policy.toJson().encodePrettily().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(toStored(policy).encodePrettily().getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
           out.write(bytes);
         }
@@ -61,5 +64,18 @@ final class RetentionPolicyStore {
     try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
       folder.force(true);
     }
+  }
+
+  /** The file's format; it is read back by every later version, so it does not follow the wire answers. */
+  private static JsonObject toStored(RetentionPolicy policy) {
+    return new JsonObject().put("policy_type", policy.type().wireName()).put("enabled", policy.enabled())
+        .put("max_age_days", policy.maxAgeDays()).put("max_size_gb", policy.maxSizeGb());
+  }
+
+  /** The stored policy; fields it lacks come from {@code fallback}. */
+  private static RetentionPolicy fromStored(JsonObject json, RetentionPolicy fallback) {
+    return new RetentionPolicy(RetentionPolicy.Type.fromWire(json.getString("policy_type", fallback.type().wireName())),
+        json.getBoolean("enabled", fallback.enabled()), json.getDouble("max_age_days", fallback.maxAgeDays()),
+        json.getDouble("max_size_gb", fallback.maxSizeGb()));
   }
 }

@@ -10,10 +10,16 @@ import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
 import io.cameraservice.rpc.Params;
+import io.cameraservice.rpc.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
-/** {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin). */
+/**
+ * {@code get_storage_info}, {@code set_retention_policy} and {@code cleanup_old_files} (admin), and the
+ * {@code storage_metrics} section of {@code get_metrics}: the wire JSON of everything retention and the disk-space
+ * guard report.
+ */
 public final class StorageMethods {
 
   private final MediaCatalog catalog;
@@ -47,7 +53,46 @@ public final class StorageMethods {
     registry.register(MethodSpec.method("cleanup_old_files", Access.ADMIN, RateClass.ADMIN)
         .summary("Applies the retention policy now.")
         .returns("{cleanup_executed, files_deleted, space_freed, message}")
-        .handledBy(call -> retention.cleanupNow().map(CleanupResult::toJson)));
+        .handledBy(call -> retention.cleanupNow().map(StorageMethods::cleanupJson)));
+  }
+
+  /** The {@code storage_metrics} section of {@code get_metrics}. */
+  public JsonObject storageMetrics() {
+    return spaceJson(guard.status()).put("retention", retentionJson(retention.status()));
+  }
+
+  private static JsonObject retentionJson(RetentionStatus status) {
+    CleanupResult last = status.lastResult();
+    return new JsonObject()
+        .put("policy", policyJson(status.policy()))
+        .put("interval_seconds", status.intervalSeconds())
+        .put("last_run", status.lastRunAt() == null ? null : Timestamps.format(status.lastRunAt()))
+        .put("last_files_deleted", last == null ? null : last.filesDeleted())
+        .put("last_bytes_freed", last == null ? null : last.bytesFreed());
+  }
+
+  private static JsonObject spaceJson(SpaceStatus status) {
+    SpaceSample s = status.sample();
+    return new JsonObject()
+        .put("level", status.level().name().toLowerCase(Locale.ROOT))
+        .put("total_bytes", s.total())
+        .put("available_bytes", s.usable())
+        .put("floor_bytes", status.floorBytes())
+        .put("warning_bytes", status.warningBytes())
+        .put("reclaim_when_full", status.reclaimWhenFull())
+        .put("recordings_bytes", status.recordingsBytes())
+        .put("snapshots_bytes", status.snapshotsBytes());
+  }
+
+  /** The policy in answers; the same fields as the stored file today, but that format is the store's own. */
+  private static JsonObject policyJson(RetentionPolicy policy) {
+    return new JsonObject().put("policy_type", policy.type().wireName()).put("enabled", policy.enabled())
+        .put("max_age_days", policy.maxAgeDays()).put("max_size_gb", policy.maxSizeGb());
+  }
+
+  private static JsonObject cleanupJson(CleanupResult result) {
+    return new JsonObject().put("cleanup_executed", result.executed()).put("files_deleted", result.filesDeleted())
+        .put("space_freed", result.bytesFreed()).put("message", result.message());
   }
 
   private static String positive(Object value) {
@@ -72,7 +117,7 @@ public final class StorageMethods {
         p.bool("enabled"),
         p.has("max_age_days") ? p.number("max_age_days") : current.maxAgeDays(),
         p.has("max_size_gb") ? p.number("max_size_gb") : current.maxSizeGb());
-    return retention.setPolicy(next).map(saved -> saved.toJson().put("message", "retention policy saved; "
+    return retention.setPolicy(next).map(saved -> policyJson(saved).put("message", "retention policy saved; "
         + (saved.automatic() ? "it is applied in the background and by cleanup_old_files"
         : saved.enabled() ? "it is applied only by cleanup_old_files" : "retention is disabled")));
   }
