@@ -72,7 +72,7 @@ final class GovernanceFeature implements Feature {
         core.metrics);
     this.connections = new ConnectionLimiter(config.limits(), core.time, core.metrics);
     core.report.section("resources", () -> GovernanceMethods.resources(resources.latest()));
-    core.report.section("alerts", alerts::section);
+    core.report.section("alerts", () -> GovernanceMethods.alerts(alerts.status()));
   }
 
   /** Runs before authentication, so that a flood costs as little as possible. */

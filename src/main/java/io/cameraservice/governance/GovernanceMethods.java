@@ -1,9 +1,11 @@
 package io.cameraservice.governance;
 
+import io.cameraservice.governance.alerts.AlertsStatus;
 import io.cameraservice.governance.resources.ResourceBudgets;
 import io.cameraservice.governance.resources.ResourceSample;
 import io.cameraservice.governance.resources.ResourceSnapshot;
 import io.cameraservice.rpc.Timestamps;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.TreeMap;
 
@@ -54,6 +56,20 @@ public final class GovernanceMethods {
             .put("max", round(snapshot.maxLoopDelaySeconds()))
             .put("loops", loops))
         .put("budgets", budgets(snapshot.budgets()));
+  }
+
+  /** The {@code alerts} section: active alerts and whether load is being shed. */
+  public static JsonObject alerts(AlertsStatus status) {
+    JsonArray active = new JsonArray();
+    status.active().forEach(a -> active.add(new JsonObject()
+        .put("alert", a.alert())
+        .put("severity", a.severity().wireName())
+        .put("metric", a.metric())
+        .put("value", a.value())
+        .put("threshold", a.threshold())
+        .put("since", Timestamps.format(a.since()))));
+    return new JsonObject().put("rules", status.rules()).put("active", active)
+        .put("load_shedding", status.sheddingCause() != null).put("load_shedding_cause", status.sheddingCause());
   }
 
   private static JsonObject budgets(ResourceBudgets budgets) {
