@@ -17,7 +17,7 @@ import io.cameraservice.observability.HealthRoutes;
 import io.cameraservice.observability.MetricsRoute;
 import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.observability.RpcMetrics;
-import io.cameraservice.observability.SystemMetricsSection;
+import io.cameraservice.observability.SystemUsageReader;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.Polls;
@@ -78,8 +78,9 @@ public final class CameraService {
     core.capabilities.feature("json_rpc_2.0").feature("websocket").feature("events").feature("prometheus_metrics");
     this.access = new AccessFeature(core);
     this.governance = new GovernanceFeature(core, sampler);
-    core.report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), core.dataDir(),
-        governance::serviceCpuPercent));
+    SystemUsageReader usage = new SystemUsageReader(new ProcessStats(), core.dataDir(),
+        governance::serviceCpuPercent);
+    core.report.section("system_metrics", () -> SystemMethods.systemMetrics(usage.read()));
     this.files = new FilesFeature(core, access.http, governance.http);
     this.media = new MediaFeature(core, files.intake, access.http, governance.http);
     this.startOrder = List.of(access, files, media, governance);
