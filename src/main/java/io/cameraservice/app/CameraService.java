@@ -32,7 +32,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -109,11 +108,8 @@ public final class CameraService {
         governance.connections, routes, List.of(governance::connectionClosed),
         config.limits().slowConsumerGraceSeconds() * 1000L, new ProcessStats().openFilesLimit());
 
-    core.report.section("rpc_metrics", () -> new JsonObject()
-        .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
-        .put("in_flight", dispatcher.inFlight())
-        .put("connections", server.openConnections())
-        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(server.connectionsPerEventLoop()))));
+    core.report.section("rpc_metrics", () -> SystemMethods.rpcMetrics(rpcMetrics.byMethod(), dispatcher.inFlight(),
+        server.openConnections(), server.connectionsPerEventLoop()));
     core.health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
         : core.health.isStopping() ? ComponentState.STOPPING : ComponentState.RUNNING);
   }

@@ -5,6 +5,7 @@ import io.cameraservice.governance.WorkPool;
 import io.cameraservice.observability.DiskSpace;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.MetricsReport;
+import io.cameraservice.observability.RpcMetrics;
 import io.cameraservice.observability.SystemUsage;
 import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
@@ -17,7 +18,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code ping}, {@code get_server_info}, {@code get_status}, {@code get_system_status} and {@code get_metrics}. */
 public final class SystemMethods {
@@ -153,5 +156,24 @@ public final class SystemMethods {
 
   private static double hundredths(double value) {
     return Math.round(value * 100) / 100.0;
+  }
+
+  /**
+   * The {@code rpc_metrics} section of {@code get_metrics}: calls per method, calls under way, and WebSocket
+   * connections in all and per event loop.
+   */
+  public static JsonObject rpcMetrics(Map<String, RpcMetrics.MethodStats> byMethod, int inFlight, int connections,
+      Map<String, Integer> connectionsPerEventLoop) {
+    JsonObject methods = new JsonObject();
+    byMethod.forEach((method, stats) -> {
+      JsonObject entry = new JsonObject().put("count", stats.count()).put("errors", stats.errors());
+      stats.percentilesMs().forEach(entry::put);
+      methods.put(method, entry);
+    });
+    return new JsonObject()
+        .put("methods", methods)
+        .put("in_flight", inFlight)
+        .put("connections", connections)
+        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(connectionsPerEventLoop)));
   }
 }
