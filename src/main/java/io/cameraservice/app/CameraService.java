@@ -26,9 +26,9 @@ import io.cameraservice.server.WebSocketServer;
 import io.cameraservice.system.ApiReference;
 import io.cameraservice.system.BuildInfo;
 import io.cameraservice.system.SystemMethods;
+import io.cameraservice.system.SystemNotifications;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -156,7 +156,7 @@ public final class CameraService {
     port = actualPort;
     core.health.markStarted();
     core.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
-        new JsonObject().put("version", build.version()).put("port", actualPort)));
+        SystemNotifications.startup(build.version(), actualPort)));
     LOG.info("listening on {}:{} with {} event loop(s), {} transport", core.config.server().host(), actualPort,
         core.config.server().effectiveEventLoops(), core.vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
   }
@@ -173,7 +173,7 @@ public final class CameraService {
     LOG.info("shutting down");
     core.health.markStopping();
     server.stopAccepting();
-    core.events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
+    core.events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", SystemNotifications.shutdown()));
     awaitIdle(core.config.server().shutdownGraceSeconds() * 1000L)
         .compose(v -> inTurn(stopOrder, this::stopQuietly))
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", CLOSE_SOCKETS_MS))
