@@ -17,7 +17,7 @@ import io.cameraservice.observability.HealthRoutes;
 import io.cameraservice.observability.MetricsRoute;
 import io.cameraservice.observability.ProcessStats;
 import io.cameraservice.observability.RpcMetrics;
-import io.cameraservice.observability.SystemMetricsSection;
+import io.cameraservice.observability.SystemUsageReader;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.RpcDispatcher;
 import io.cameraservice.server.Polls;
@@ -26,13 +26,12 @@ import io.cameraservice.server.WebSocketServer;
 import io.cameraservice.system.ApiReference;
 import io.cameraservice.system.BuildInfo;
 import io.cameraservice.system.SystemMethods;
+import io.cameraservice.system.SystemNotifications;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,8 +77,9 @@ public final class CameraService {
     core.capabilities.feature("json_rpc_2.0").feature("websocket").feature("events").feature("prometheus_metrics");
     this.access = new AccessFeature(core);
     this.governance = new GovernanceFeature(core, sampler);
-    core.report.section("system_metrics", new SystemMetricsSection(new ProcessStats(), core.dataDir(),
-        governance::serviceCpuPercent));
+    SystemUsageReader usage = new SystemUsageReader(new ProcessStats(), core.dataDir(),
+        governance::serviceCpuPercent);
+    core.report.section("system_metrics", () -> SystemMethods.systemMetrics(usage.read()));
     this.files = new FilesFeature(core, access.http, governance.http);
     this.media = new MediaFeature(core, files.intake, access.http, governance.http);
     this.startOrder = List.of(access, files, media, governance);
@@ -108,11 +108,8 @@ public final class CameraService {
         governance.connections, routes, List.of(governance::connectionClosed),
         config.limits().slowConsumerGraceSeconds() * 1000L, new ProcessStats().openFilesLimit());
 
-    core.report.section("rpc_metrics", () -> new JsonObject()
-        .put("methods", new JsonObject(new LinkedHashMap<>(rpcMetrics.summary())))
-        .put("in_flight", dispatcher.inFlight())
-        .put("connections", server.openConnections())
-        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(server.connectionsPerEventLoop()))));
+    core.report.section("rpc_metrics", () -> SystemMethods.rpcMetrics(rpcMetrics.byMethod(), dispatcher.inFlight(),
+        server.openConnections(), server.connectionsPerEventLoop()));
     core.health.register("websocket_server", true, () -> port < 0 ? ComponentState.STARTING
         : core.health.isStopping() ? ComponentState.STOPPING : ComponentState.RUNNING);
   }
@@ -159,7 +156,7 @@ public final class CameraService {
     port = actualPort;
     core.health.markStarted();
     core.events.publish(new Event(Topics.SYSTEM_STARTUP, null, "system_startup",
-        new JsonObject().put("version", build.version()).put("port", actualPort)));
+        SystemNotifications.startup(build.version(), actualPort)));
     LOG.info("listening on {}:{} with {} event loop(s), {} transport", core.config.server().host(), actualPort,
         core.config.server().effectiveEventLoops(), core.vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
   }
@@ -176,7 +173,7 @@ public final class CameraService {
     LOG.info("shutting down");
     core.health.markStopping();
     server.stopAccepting();
-    core.events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", new JsonObject()));
+    core.events.publish(new Event(Topics.SYSTEM_SHUTDOWN, null, "system_shutdown", SystemNotifications.shutdown()));
     awaitIdle(core.config.server().shutdownGraceSeconds() * 1000L)
         .compose(v -> inTurn(stopOrder, this::stopQuietly))
         .compose(v -> server.closeAll(GOING_AWAY, "server shutting down", CLOSE_SOCKETS_MS))

@@ -2,6 +2,7 @@ package io.cameraservice.app;
 
 import io.cameraservice.config.ServiceConfig;
 import io.cameraservice.governance.ConnectionLimiter;
+import io.cameraservice.governance.GovernanceMethods;
 import io.cameraservice.governance.GovernanceThread;
 import io.cameraservice.governance.HttpAdmission;
 import io.cameraservice.governance.RateLimitGate;
@@ -70,8 +71,8 @@ final class GovernanceFeature implements Feature {
     this.http = new HttpAdmission(new RateLimiter(config.limits().rates(), core.time, MAX_HTTP_CLIENTS), shedder,
         core.metrics);
     this.connections = new ConnectionLimiter(config.limits(), core.time, core.metrics);
-    core.report.section("resources", resources::section);
-    core.report.section("alerts", alerts::section);
+    core.report.section("resources", () -> GovernanceMethods.resources(resources.latest()));
+    core.report.section("alerts", () -> GovernanceMethods.alerts(alerts.status()));
   }
 
   /** Runs before authentication, so that a flood costs as little as possible. */

@@ -2,7 +2,6 @@ package io.cameraservice.app;
 
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.auth.HttpAuthenticator;
-import io.cameraservice.camera.CameraJson;
 import io.cameraservice.camera.CameraLoop;
 import io.cameraservice.camera.CameraMethods;
 import io.cameraservice.camera.CameraRegistry;
@@ -57,7 +56,7 @@ final class MediaFeature implements Feature {
     this.cameraLoop = new CameraLoop(core.vertx);
     this.links = new StreamLinks(new DownloadSigner(core.secret(),
         Duration.ofSeconds(config.media().live().urlTtlSeconds()), core.clock));
-    this.cameras = new CameraRegistry(core.events, new CameraJson(links), config.cameras().maxCameras());
+    this.cameras = new CameraRegistry(core.events, links, config.cameras().maxCameras());
     this.v4l2 = new V4l2Discovery(config.cameras().v4l2(), cameras, cameraLoop, core.pools);
     this.externalStreams = new ExternalStreams(config.cameras(), cameras, cameraLoop, new StreamProbe(
         config.media().ffprobePath(), Duration.ofSeconds(config.media().probeTimeoutSeconds()),

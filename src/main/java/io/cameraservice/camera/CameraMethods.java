@@ -11,6 +11,7 @@ import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 
 /** {@code get_camera_list}, {@code get_camera_status} and {@code get_camera_capabilities}. */
 public final class CameraMethods {
@@ -44,7 +45,7 @@ public final class CameraMethods {
         .params(device())
         .returns("{device, formats, resolutions, fps_options, validation_status: NONE|DISCONNECTED|CONFIRMED}")
         .errors(MethodError.notFound("camera_not_found"))
-        .handledBy(call -> Future.succeededFuture(registry.json().capabilities(camera(registry, call)))));
+        .handledBy(call -> Future.succeededFuture(capabilities(camera(registry, call)))));
   }
 
   /** The camera a call names, or -32010. */
@@ -61,7 +62,7 @@ public final class CameraMethods {
     JsonArray cameras = new JsonArray();
     int connected = 0;
     for (Camera camera : registry.all()) {
-      cameras.add(registry.json().camera(camera));
+      cameras.add(cameraObject(camera, registry.links()));
       if (camera.status() == CameraStatus.CONNECTED) {
         connected++;
       }
@@ -72,12 +73,40 @@ public final class CameraMethods {
 
   private Future<JsonObject> status(Call call) {
     Camera camera = camera(registry, call);
-    JsonObject caps = registry.json().capabilities(camera);
+    JsonObject caps = capabilities(camera);
     CameraActivity.Usage usage = activity.usage(camera.id());
-    return Future.succeededFuture(registry.json().camera(camera)
+    return Future.succeededFuture(cameraObject(camera, registry.links())
         .put("metrics", new JsonObject().put("bytes_sent", usage.bytesSent()).put("readers", usage.readers())
             .put("uptime", usage.uptimeSeconds()))
         .put("capabilities", new JsonObject().put("formats", caps.getJsonArray("formats"))
             .put("resolutions", caps.getJsonArray("resolutions"))));
+  }
+
+  /**
+   * The contract's Camera object, {@code {device, status, name, resolution, fps, streams}}, as in
+   * {@code get_camera_list} and the {@code camera_status_update} notification. Device paths and source URLs never
+   * appear here. A whole frame rate is an integer on the wire.
+   */
+  static JsonObject cameraObject(Camera camera, LiveLinks links) {
+    double fps = camera.fps();
+    return new JsonObject()
+        .put("device", camera.id())
+        .put("status", camera.status().name())
+        .put("name", camera.name())
+        .put("resolution", camera.resolution())
+        .put("fps", fps == Math.rint(fps) ? (Object) (int) fps : (Object) fps)
+        .put("streams", camera.connected() ? new JsonObject(new LinkedHashMap<>(links.streams(camera)))
+            : new JsonObject());
+  }
+
+  /** {@code get_camera_capabilities}: {@code {device, formats, resolutions, fps_options, validation_status}}. */
+  static JsonObject capabilities(Camera camera) {
+    CameraCapabilities caps = camera.capabilities();
+    return new JsonObject()
+        .put("device", camera.id())
+        .put("formats", new JsonArray(caps.formatNames()))
+        .put("resolutions", new JsonArray(caps.resolutions()))
+        .put("fps_options", new JsonArray(caps.fpsOptions()))
+        .put("validation_status", camera.validation().name());
   }
 }

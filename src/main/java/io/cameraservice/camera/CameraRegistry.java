@@ -33,13 +33,13 @@ public final class CameraRegistry implements CameraOverview {
   private final Set<String> reserved = new HashSet<>();
   private final List<Consumer<Camera>> listeners = new CopyOnWriteArrayList<>();
   private final EventHub events;
-  private final CameraJson json;
+  private final LiveLinks links;
   private final int maxCameras;
   private volatile BooleanSupplier discoveryActive = () -> false;
 
-  public CameraRegistry(EventHub events, CameraJson json, int maxCameras) {
+  public CameraRegistry(EventHub events, LiveLinks links, int maxCameras) {
     this.events = events;
-    this.json = json;
+    this.links = links;
     this.maxCameras = maxCameras;
   }
 
@@ -65,8 +65,8 @@ public final class CameraRegistry implements CameraOverview {
     return cameras.size() >= maxCameras;
   }
 
-  public CameraJson json() {
-    return json;
+  public LiveLinks links() {
+    return links;
   }
 
   /** Keeps a configured id for its camera. */
@@ -139,7 +139,8 @@ public final class CameraRegistry implements CameraOverview {
   }
 
   private void publish(String topic, Camera camera) {
-    events.publish(new Event(topic, camera.id(), "camera_status_update", json.camera(camera)));
+    events.publish(new Event(topic, camera.id(), "camera_status_update",
+        CameraNotifications.statusUpdate(camera, links)));
     listeners.forEach(l -> l.accept(camera));
   }
 

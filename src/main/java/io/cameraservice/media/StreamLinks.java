@@ -3,7 +3,8 @@ package io.cameraservice.media;
 import io.cameraservice.auth.DownloadSigner;
 import io.cameraservice.camera.Camera;
 import io.cameraservice.camera.LiveLinks;
-import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The live URLs of a camera, relative to the service (like {@code download_url}, with the same kind of signature,
@@ -35,12 +36,13 @@ public final class StreamLinks implements LiveLinks {
   }
 
   @Override
-  public JsonObject streams(Camera camera) {
+  public Map<String, String> streams(Camera camera) {
     String q = query(camera.id());
-    return new JsonObject()
-        .put("fmp4", url(camera.id(), ".mp4", q))
-        .put("mse", url(camera.id(), ".ws", q))
-        .put("mjpeg", url(camera.id(), ".mjpeg", q));
+    Map<String, String> streams = new LinkedHashMap<>();
+    streams.put("fmp4", url(camera.id(), ".mp4", q));
+    streams.put("mse", url(camera.id(), ".ws", q));
+    streams.put("mjpeg", url(camera.id(), ".mjpeg", q));
+    return streams;
   }
 
   /** The URL {@code start_streaming} and {@code get_stream_url} answer with: fragmented MP4 over HTTP. */

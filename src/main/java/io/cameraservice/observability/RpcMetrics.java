@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,16 +89,14 @@ public final class RpcMetrics implements RpcObserver {
         .tag("code", String.valueOf(c)).register(registry)).increment();
   }
 
-  /** Per method: count, errors, and p50/p95/p99 latency in milliseconds over the last minute or so. */
-  public Map<String, Map<String, Object>> summary() {
-    Map<String, Map<String, Object>> out = new TreeMap<>();
-    byMethod.forEach((method, m) -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("count", (long) m.requests.count());
-      entry.put("errors", (long) m.errors.values().stream().mapToDouble(Counter::count).sum());
-      entry.putAll(LatencyPercentiles.of(m.latency));
-      out.put(method, entry);
-    });
+  /** A method's calls: how many, how many failed, and p50/p95/p99 latency as {@code LatencyPercentiles} names them. */
+  public record MethodStats(long count, long errors, Map<String, Object> percentilesMs) {}
+
+  /** Per method, by name: count, errors, and latency percentiles in milliseconds over the last minute or so. */
+  public Map<String, MethodStats> byMethod() {
+    Map<String, MethodStats> out = new TreeMap<>();
+    byMethod.forEach((method, m) -> out.put(method, new MethodStats((long) m.requests.count(),
+        (long) m.errors.values().stream().mapToDouble(Counter::count).sum(), LatencyPercentiles.of(m.latency))));
     return out;
   }
 }

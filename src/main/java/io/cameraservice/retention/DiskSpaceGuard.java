@@ -9,13 +9,12 @@ import io.cameraservice.files.DeletionReason;
 import io.cameraservice.files.FreeSpaceFloor;
 import io.cameraservice.files.MediaCatalog;
 import io.cameraservice.files.MediaKind;
+import io.cameraservice.governance.AlertNotifications;
 import io.cameraservice.governance.WorkPool;
-import io.cameraservice.rpc.Timestamps;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,13 +155,8 @@ public final class DiskSpaceGuard implements FreeSpaceFloor, AutoCloseable {
     } else {
       LOG.warn("disk space ({} -> {}): {}", from, to, message);
     }
-    events.publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert", new JsonObject()
-        .put("alert", ALERT)
-        .put("severity", severity)
-        .put("value", free)
-        .put("threshold", threshold)
-        .put("message", message)
-        .put("timestamp", Timestamps.format(clock.instant()))));
+    events.publish(new Event(Topics.SYSTEM_ALERT, null, "system_alert",
+        AlertNotifications.systemAlert(ALERT, severity, free, threshold, message, clock.instant())));
   }
 
   /** Deletes the oldest complete recordings until {@code target} bytes are free, then samples again. */

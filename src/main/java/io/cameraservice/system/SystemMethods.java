@@ -2,8 +2,11 @@ package io.cameraservice.system;
 
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.governance.WorkPool;
+import io.cameraservice.observability.DiskSpace;
 import io.cameraservice.observability.HealthRegistry;
 import io.cameraservice.observability.MetricsReport;
+import io.cameraservice.observability.RpcMetrics;
+import io.cameraservice.observability.SystemUsage;
 import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
 import io.cameraservice.rpc.MethodRegistry;
@@ -15,7 +18,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code ping}, {@code get_server_info}, {@code get_status}, {@code get_system_status} and {@code get_metrics}. */
 public final class SystemMethods {
@@ -123,5 +128,52 @@ public final class SystemMethods {
   private Future<JsonObject> metrics(Call call) {
     return pool.submit(() -> new JsonObject().put("timestamp", Timestamps.format(clock.instant()))
         .mergeIn(metrics.build()));
+  }
+
+  /** The {@code system_metrics} section of {@code get_metrics}: this process and the data directory's disk. */
+  public static JsonObject systemMetrics(SystemUsage usage) {
+    long rss = usage.rssBytes();
+    double cpu = usage.cpuPercent();
+    JsonObject out = new JsonObject()
+        .put("cpu_usage", cpu < 0 ? -1 : hundredths(cpu))
+        .put("memory_usage", rss < 0 ? null : hundredths(100.0 * rss / usage.totalMemoryBytes()))
+        .put("rss_bytes", rss)
+        .put("heap_used_bytes", usage.heapUsedBytes())
+        .put("heap_max_bytes", usage.heapMaxBytes())
+        .put("threads", usage.threads())
+        .put("open_files", usage.openFiles())
+        .put("cpu_cores", usage.cpuCores());
+    DiskSpace disk = usage.disk();
+    if (disk != null) {
+      out.put("disk_usage", hundredths(disk.usedPercent()))
+          .put("disk_total_bytes", disk.totalBytes())
+          .put("disk_free_bytes", disk.freeBytes());
+    } else {
+      out.put("disk_usage", null).put("disk_error", usage.diskError());
+    }
+    return out;
+  }
+
+  private static double hundredths(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  /**
+   * The {@code rpc_metrics} section of {@code get_metrics}: calls per method, calls under way, and WebSocket
+   * connections in all and per event loop.
+   */
+  public static JsonObject rpcMetrics(Map<String, RpcMetrics.MethodStats> byMethod, int inFlight, int connections,
+      Map<String, Integer> connectionsPerEventLoop) {
+    JsonObject methods = new JsonObject();
+    byMethod.forEach((method, stats) -> {
+      JsonObject entry = new JsonObject().put("count", stats.count()).put("errors", stats.errors());
+      stats.percentilesMs().forEach(entry::put);
+      methods.put(method, entry);
+    });
+    return new JsonObject()
+        .put("methods", methods)
+        .put("in_flight", inFlight)
+        .put("connections", connections)
+        .put("connections_per_event_loop", new JsonObject(new LinkedHashMap<>(connectionsPerEventLoop)));
   }
 }

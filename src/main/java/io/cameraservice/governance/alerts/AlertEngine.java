@@ -1,9 +1,6 @@
 package io.cameraservice.governance.alerts;
 
 import io.cameraservice.config.AlertsSettings.AlertRuleSettings;
-import io.cameraservice.rpc.Timestamps;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,23 +51,17 @@ public final class AlertEngine {
     return sheddingCause;
   }
 
-  /** The {@code alerts} section of {@code get_metrics}: active alerts and whether load is being shed. */
-  public synchronized JsonObject section() {
-    JsonArray active = new JsonArray();
+  /** The rules past a threshold and the load-shedding verdict (the {@code alerts} section of {@code get_metrics}). */
+  public synchronized AlertsStatus status() {
+    List<AlertsStatus.Active> active = new ArrayList<>();
     for (AlertState state : states) {
       if (state.level() != Severity.NONE) {
         AlertRuleSettings rule = state.rule();
-        active.add(new JsonObject()
-            .put("alert", rule.name())
-            .put("severity", state.level().wireName())
-            .put("metric", rule.metric())
-            .put("value", state.lastValue())
-            .put("threshold", state.level() == Severity.CRITICAL ? rule.critical() : rule.warning())
-            .put("since", Timestamps.format(state.levelSince())));
+        active.add(new AlertsStatus.Active(rule.name(), state.level(), rule.metric(), state.lastValue(),
+            state.level() == Severity.CRITICAL ? rule.critical() : rule.warning(), state.levelSince()));
       }
     }
-    return new JsonObject().put("rules", states.size()).put("active", active)
-        .put("load_shedding", sheddingCause != null).put("load_shedding_cause", sheddingCause);
+    return new AlertsStatus(states.size(), active, sheddingCause);
   }
 
   private void updateShedding() {

@@ -1,5 +1,6 @@
 package io.cameraservice.governance.alerts;
 
+import io.cameraservice.governance.AlertNotifications;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -66,7 +67,7 @@ public final class WebhookNotifier implements AlertListener, AutoCloseable {
           transition.severity(), host, maxPending);
       return;
     }
-    String body = transition.toJson().encode();
+    String body = AlertNotifications.systemAlert(transition).encode();
     client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setTimeout(timeoutMs)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
         .compose(request -> request.send(body))

@@ -1,7 +1,6 @@
 package io.cameraservice.governance.resources;
 
 import io.cameraservice.config.ResourcesSettings;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The budgets in force, with the "derive from the host" defaults resolved. CPU and RSS budgets cover the service and
@@ -18,13 +17,5 @@ public record ResourceBudgets(double cpuCores, long rssBytes, long heapBytes, lo
         settings.rssBytes() > 0 ? settings.rssBytes() : host.physicalMemoryBytes() / 2,
         settings.heapBytes() > 0 ? settings.heapBytes() : host.heapMaxBytes(),
         settings.openFiles() > 0 ? settings.openFiles() : host.openFilesLimit());
-  }
-
-  JsonObject toJson() {
-    return new JsonObject()
-        .put("cpu_percent", Math.round(cpuCores * 1000) / 10.0)
-        .put("rss_bytes", rssBytes)
-        .put("heap_bytes", heapBytes)
-        .put("open_files", openFiles);
   }
 }

@@ -5,7 +5,6 @@ import static io.cameraservice.governance.resources.ResourceSnapshot.known;
 import io.cameraservice.config.ResourcesSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples the service's resource use, holds the latest {@link ResourceSnapshot}, and exposes it as
- * {@code resource_*} and {@code event_loop_delay_seconds} gauges and as the {@code resources} section of
- * {@code get_metrics}. {@link #sample()} blocks briefly (procfs): it runs on the governance thread.
+ * {@code resource_*} and {@code event_loop_delay_seconds} gauges and, through {@link #latest()}, as the
+ * {@code resources} section of {@code get_metrics}. {@link #sample()} blocks briefly (procfs): it runs on the
+ * governance thread.
  */
 public final class ResourceMonitor {
 
@@ -67,12 +67,6 @@ public final class ResourceMonitor {
   /** The latest sample, or null before the first. */
   public ResourceSnapshot latest() {
     return latest;
-  }
-
-  /** The {@code resources} section of {@code get_metrics}. */
-  public JsonObject section() {
-    ResourceSnapshot snapshot = latest;
-    return snapshot == null ? new JsonObject().put("sampled_at", null) : snapshot.toJson();
   }
 
   private void registerGauges() {

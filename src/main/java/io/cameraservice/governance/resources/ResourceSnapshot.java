@@ -1,16 +1,14 @@
 package io.cameraservice.governance.resources;
 
-import io.cameraservice.rpc.Timestamps;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
  * One sample with the budgets it is measured against and the event-loop delays of the same interval: the values
- * behind the {@code resource_*} gauges, the {@code resources} section of {@code get_metrics} and the alert rules.
+ * behind the {@code resource_*} gauges, the {@code resources} section of {@code get_metrics} (rendered by
+ * {@code governance.GovernanceMethods}) and the alert rules.
  * Ratios are NaN when a value or its budget is unknown.
  *
  * @param loopDelaySeconds per event loop (thread name), the largest lateness of its probe timer in the interval
@@ -112,54 +110,5 @@ public record ResourceSnapshot(Instant at, ResourceSample sample, ResourceBudget
 
   private static double ratio(double used, double budget) {
     return used < 0 || !(budget > 0) ? Double.NaN : used / budget;
-  }
-
-  /** The {@code resources} section of {@code get_metrics}: values, budgets and ratios. */
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("sampled_at", Timestamps.format(at))
-        .put("cpu", new JsonObject()
-            .put("service_percent", percent(sample.serviceCpuCores()))
-            .put("children_percent", percent(sample.childCpuCores()))
-            .put("total_percent", percent(totalCpuCores()))
-            .put("machine_ratio", round(cpuMachineRatio()))
-            .put("budget_ratio", round(cpuBudgetRatio())))
-        .put("memory", new JsonObject()
-            .put("service_rss_bytes", sample.serviceRssBytes())
-            .put("children_rss_bytes", sample.childRssBytes())
-            .put("total_rss_bytes", totalRssBytes())
-            .put("rss_budget_ratio", round(rssBudgetRatio()))
-            .put("heap_used_bytes", sample.heapUsedBytes())
-            .put("heap_max_bytes", sample.heapMaxBytes())
-            .put("heap_budget_ratio", round(heapBudgetRatio())))
-        .put("open_files", new JsonObject()
-            .put("count", sample.openFiles())
-            .put("limit", sample.openFilesLimit())
-            .put("budget_ratio", round(openFilesBudgetRatio())))
-        .put("threads", sample.threads())
-        .put("child_processes", sample.childProcesses())
-        .put("disk", new JsonObject()
-            .put("free_bytes", sample.diskFreeBytes())
-            .put("total_bytes", sample.diskTotalBytes())
-            .put("free_ratio", round(diskFreeRatio())))
-        .put("event_loop_delay_seconds", new JsonObject()
-            .put("max", round(maxLoopDelaySeconds()))
-            .put("loops", perLoop()))
-        .put("budgets", budgets.toJson());
-  }
-
-  private JsonObject perLoop() {
-    JsonObject loops = new JsonObject();
-    new TreeMap<>(loopDelaySeconds).forEach((loop, delay) -> loops.put(loop, round(delay)));
-    return loops;
-  }
-
-  private static Double percent(double cores) {
-    return Double.isFinite(cores) ? Math.round(cores * 1000) / 10.0 : null;
-  }
-
-  /** Four decimals, null for NaN (JSON has no NaN). */
-  private static Double round(double value) {
-    return Double.isFinite(value) ? Math.round(value * 10_000) / 10_000.0 : null;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.config.AlertsSettings.AlertRuleSettings;
 import io.cameraservice.config.ResourcesSettings;
+import io.cameraservice.governance.GovernanceMethods;
 import io.cameraservice.governance.resources.ResourceBudgets;
 import io.cameraservice.governance.resources.ResourceSnapshot;
 import io.cameraservice.testing.MutableClock;
@@ -142,8 +143,8 @@ class AlertEngineTest {
     snapshot.set(snapshotOf(sampler.cpu(0.9, 0.1), budgets));
     assertThat(evaluateAfter(Duration.ofSeconds(5), engine)).containsExactly("cpu:critical");
     assertThat(engine.sheddingCause()).isEqualTo("cpu");
-    assertThat(engine.section().getBoolean("load_shedding")).isTrue();
-    assertThat(engine.section().getJsonArray("active").size()).isEqualTo(2);
+    assertThat(GovernanceMethods.alerts(engine.status()).getBoolean("load_shedding")).isTrue();
+    assertThat(GovernanceMethods.alerts(engine.status()).getJsonArray("active").size()).isEqualTo(2);
 
     snapshot.set(snapshotOf(sampler.cpu(0.8, 0.0), budgets));
     assertThat(evaluateAfter(Duration.ofSeconds(5), engine)).containsExactly("cpu:warning");

@@ -3,6 +3,7 @@ package io.cameraservice.governance.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cameraservice.config.AlertsSettings.AlertRuleSettings;
+import io.cameraservice.governance.AlertNotifications;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -121,9 +122,9 @@ class AlertRuleTransitionsTest {
   @Test
   void theNotificationCarriesExactlyTheContractFields() {
     AlertTransition t = new AlertState(cpuRule(0)).evaluate(0.97, at(0));
-    assertThat(t.toJson().fieldNames())
+    assertThat(AlertNotifications.systemAlert(t).fieldNames())
         .containsExactlyInAnyOrder("alert", "severity", "value", "threshold", "message", "timestamp");
-    assertThat(t.toJson().getString("timestamp")).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(t.toJson().getString("alert")).isEqualTo("cpu");
+    assertThat(AlertNotifications.systemAlert(t).getString("timestamp")).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(AlertNotifications.systemAlert(t).getString("alert")).isEqualTo("cpu");
   }
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cameraservice.governance.AlertNotifications;
 import io.cameraservice.testing.Http;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.Poll;
@@ -89,7 +90,7 @@ class AlertWebhookTest {
       assertThat(post).isNotNull();
       assertThat(post.method()).isEqualTo("POST");
       assertThat(post.contentType()).isEqualTo("application/json");
-      assertThat(new JsonObject(post.body())).isEqualTo(fired.get(0).toJson());
+      assertThat(new JsonObject(post.body())).isEqualTo(AlertNotifications.systemAlert(fired.get(0)));
       assertThat(new JsonObject(post.body()).getDouble("value")).isEqualTo(0.04);
       awaitPosts(service, "delivered", 1);
       assertThat(posts(service, "failed")).isEqualTo(0);

@@ -3,6 +3,7 @@ package io.cameraservice.governance.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cameraservice.governance.GovernanceMethods;
 import io.cameraservice.config.ResourcesSettings;
 import io.cameraservice.testing.MutableClock;
 import io.cameraservice.testing.ScriptedSampler;
@@ -67,7 +68,7 @@ class BudgetRatioGaugesTest {
     assertThat(gauge("resource_heap_budget_ratio")).isEqualTo(0.25);
     assertThat(gauge("resource_open_files_budget")).isEqualTo(1024.0);
 
-    JsonObject section = monitor.section();
+    JsonObject section = GovernanceMethods.resources(monitor.latest());
     assertThat(section.getJsonObject("cpu").getDouble("total_percent")).isEqualTo(150.0);
     assertThat(section.getJsonObject("cpu").getDouble("budget_ratio")).isEqualTo(0.9375);
     assertThat(section.getJsonObject("memory").getLong("total_rss_bytes")).isEqualTo(400 * MIB);
@@ -84,6 +85,6 @@ class BudgetRatioGaugesTest {
     assertThat(gauge("resource_rss_budget_ratio")).as("before the first sample").isNaN();
     monitor.sample();
     assertThat(gauge("resource_rss_budget_ratio")).isNaN();
-    assertThat(monitor.section().getJsonObject("memory").getValue("rss_budget_ratio")).isNull();
+    assertThat(GovernanceMethods.resources(monitor.latest()).getJsonObject("memory").getValue("rss_budget_ratio")).isNull();
   }
 }
