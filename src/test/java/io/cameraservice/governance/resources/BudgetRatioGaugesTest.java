@@ -37,7 +37,10 @@ class BudgetRatioGaugesTest {
 
   @Test
   void ratiosUseTheConfiguredBudgets() {
-    monitor(new ResourcesSettings(5, 100, 200, 800 * MIB, 512 * MIB, 400)).sample();
+    // Micrometer holds a gauge's object weakly: keep the monitor reachable until the last read (the service keeps
+    // its monitor for its lifetime), or a collection in between makes the gauges read NaN.
+    ResourceMonitor monitor = monitor(new ResourcesSettings(5, 100, 200, 800 * MIB, 512 * MIB, 400));
+    monitor.sample();
 
     assertThat(gauge("resource_cpu_usage_cores", "service")).isEqualTo(0.5);
     assertThat(gauge("resource_cpu_usage_cores", "children")).isEqualTo(1.0);
@@ -53,6 +56,7 @@ class BudgetRatioGaugesTest {
     assertThat(gauge("resource_open_files_budget_ratio")).isEqualTo(0.25);
     assertThat(gauge("resource_disk_free_ratio")).isEqualTo(0.25);
     assertThat(gauge("resource_child_processes")).isEqualTo(1.0);
+    java.lang.ref.Reference.reachabilityFence(monitor);
   }
 
   @Test
