@@ -1,5 +1,6 @@
 package io.cameraservice.camera;
 
+import io.cameraservice.domain.Failure;
 import io.cameraservice.domain.RateClass;
 import io.cameraservice.rpc.Access;
 import io.cameraservice.rpc.Call;
@@ -7,7 +8,6 @@ import io.cameraservice.rpc.MethodError;
 import io.cameraservice.rpc.MethodRegistry;
 import io.cameraservice.rpc.MethodSpec;
 import io.cameraservice.rpc.Param;
-import io.cameraservice.rpc.RpcError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +53,7 @@ public final class CameraMethods {
     String id = call.params().string("device");
     Camera camera = registry.find(id);
     if (camera == null) {
-      throw RpcError.notFound("camera", id).exception();
+      throw Failure.notFound("camera", id);
     }
     return camera;
   }

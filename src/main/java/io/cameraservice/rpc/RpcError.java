@@ -8,8 +8,8 @@ import java.util.Collection;
 
 /**
  * A JSON-RPC error object: a code from {@link ErrorCode}, its fixed message, and {@code data} that always carries a
- * snake_case {@code reason} plus the fields the contract names for that code. Factories exist for each code so that
- * callers cannot forget a field.
+ * snake_case {@code reason} plus the fields the contract names for that code. The protocol's own errors have factories
+ * here; every other error is a domain failure mapped by {@link #of(Failure)}, whose factories name their fields.
  */
 public final class RpcError {
 
@@ -39,42 +39,6 @@ public final class RpcError {
 
   public static RpcError internal() {
     return new RpcError(ErrorCode.INTERNAL_ERROR, "internal_error");
-  }
-
-  public static RpcError authenticationFailed(String reason) {
-    return new RpcError(ErrorCode.AUTHENTICATION_FAILED, reason);
-  }
-
-  public static RpcError permissionDenied(String requiredRole, String haveRole) {
-    return new RpcError(ErrorCode.PERMISSION_DENIED, "insufficient_role")
-        .with("required_role", requiredRole).with("have_role", haveRole);
-  }
-
-  public static RpcError notFound(String resource, String id) {
-    return new RpcError(ErrorCode.NOT_FOUND, resource + "_not_found").with("resource", resource).with("id", id);
-  }
-
-  public static RpcError invalidState(String reason, String state, Collection<String> allowedStates) {
-    return new RpcError(ErrorCode.INVALID_STATE, reason).with("state", state)
-        .with("allowed_states", new JsonArray(java.util.List.copyOf(allowedStates)));
-  }
-
-  public static RpcError unsupported(String reason, String feature) {
-    return new RpcError(ErrorCode.UNSUPPORTED, reason).with("feature", feature);
-  }
-
-  public static RpcError rateLimited(String reason, long retryAfterMs, Object limit, String scope) {
-    return new RpcError(ErrorCode.RATE_LIMITED, reason).with("retry_after_ms", retryAfterMs)
-        .with("limit", limit).with("scope", scope);
-  }
-
-  public static RpcError dependencyFailed(String reason, String dependency, String detail) {
-    return new RpcError(ErrorCode.DEPENDENCY_FAILED, reason).with("dependency", dependency).with("detail", detail);
-  }
-
-  public static RpcError insufficientStorage(long availableBytes, long requiredBytes) {
-    return new RpcError(ErrorCode.INSUFFICIENT_STORAGE, "below_free_space_floor")
-        .with("available_bytes", availableBytes).with("required_bytes", requiredBytes);
   }
 
   /**

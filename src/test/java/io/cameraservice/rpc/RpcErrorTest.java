@@ -9,42 +9,47 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RpcError#of} is the one mapping from domain failures to JSON-RPC errors: for every kind it must give the
- * bytes the wire factories give (code, message, and {@code data} with its fields in the same order), because clients
- * see those bytes and the contract fixes them.
+ * bytes clients got before domain failures existed (code, message, and {@code data} with its fields in the same
+ * order), because clients see those bytes and the contract fixes them.
  */
 class RpcErrorTest {
 
-  private static void assertSameWire(Failure failure, RpcError wire) {
-    assertThat(RpcError.of(failure).toJson().encode()).as(failure.getMessage()).isEqualTo(wire.toJson().encode());
+  private static void assertWire(Failure failure, String wire) {
+    assertThat(RpcError.of(failure).toJson().encode()).as(failure.getMessage()).isEqualTo(wire);
   }
 
   @Test
-  void eachKindAnswersWhatItsWireFactoryAnswers() {
-    assertSameWire(Failure.invalidInput("invalid_value", "filters.device", "must match ^camera[0-9]+$"),
-        RpcError.invalidParams("invalid_value", "filters.device", "must match ^camera[0-9]+$"));
-    assertSameWire(Failure.unauthenticated("auth_required"), RpcError.authenticationFailed("auth_required"));
-    assertSameWire(Failure.forbidden("admin", "viewer"), RpcError.permissionDenied("admin", "viewer"));
-    assertSameWire(Failure.notFound("camera", "camera9"), RpcError.notFound("camera", "camera9"));
-    assertSameWire(Failure.invalidState("not_recording", "idle", List.of("recording", "starting")),
-        RpcError.invalidState("not_recording", "idle", List.of("recording", "starting")));
-    assertSameWire(Failure.unsupported("no_audio", "audio"), RpcError.unsupported("no_audio", "audio"));
-    assertSameWire(Failure.busy("server_busy", 40, 64, "queue:fs"), RpcError.rateLimited("server_busy", 40, 64,
-        "queue:fs"));
-    assertSameWire(Failure.dependencyFailed("pipeline_failed", "ffmpeg", "exit 1"),
-        RpcError.dependencyFailed("pipeline_failed", "ffmpeg", "exit 1"));
-    assertSameWire(Failure.noSpace(1024, 4096), RpcError.insufficientStorage(1024, 4096));
+  void eachKindAnswersTheContractsBytes() {
+    assertWire(Failure.invalidInput("invalid_value", "filters.device", "must match ^camera[0-9]+$"),
+        "{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"reason\":\"invalid_value\",\"param\":\"filters.device\",\"rule\":\"must match ^camera[0-9]+$\"}}");
+    assertWire(Failure.unauthenticated("auth_required"),
+        "{\"code\":-32001,\"message\":\"Authentication failed\",\"data\":{\"reason\":\"auth_required\"}}");
+    assertWire(Failure.forbidden("admin", "viewer"),
+        "{\"code\":-32002,\"message\":\"Permission denied\",\"data\":{\"reason\":\"insufficient_role\",\"required_role\":\"admin\",\"have_role\":\"viewer\"}}");
+    assertWire(Failure.notFound("camera", "camera9"),
+        "{\"code\":-32010,\"message\":\"Not found\",\"data\":{\"reason\":\"camera_not_found\",\"resource\":\"camera\",\"id\":\"camera9\"}}");
+    assertWire(Failure.invalidState("not_recording", "idle", List.of("recording", "starting")),
+        "{\"code\":-32020,\"message\":\"Invalid state\",\"data\":{\"reason\":\"not_recording\",\"state\":\"idle\",\"allowed_states\":[\"recording\",\"starting\"]}}");
+    assertWire(Failure.unsupported("no_audio", "audio"),
+        "{\"code\":-32030,\"message\":\"Unsupported\",\"data\":{\"reason\":\"no_audio\",\"feature\":\"audio\"}}");
+    assertWire(Failure.busy("server_busy", 40, 64, "queue:fs"),
+        "{\"code\":-32040,\"message\":\"Rate limited\",\"data\":{\"reason\":\"server_busy\",\"retry_after_ms\":40,\"limit\":64,\"scope\":\"queue:fs\"}}");
+    assertWire(Failure.dependencyFailed("pipeline_failed", "ffmpeg", "exit 1"),
+        "{\"code\":-32050,\"message\":\"Dependency failed\",\"data\":{\"reason\":\"pipeline_failed\",\"dependency\":\"ffmpeg\",\"detail\":\"exit 1\"}}");
+    assertWire(Failure.noSpace(1024, 4096),
+        "{\"code\":-32060,\"message\":\"Insufficient storage\",\"data\":{\"reason\":\"below_free_space_floor\",\"available_bytes\":1024,\"required_bytes\":4096}}");
   }
 
   @Test
   void detailsAddedLaterFollowInTheirOrder() {
-    assertSameWire(Failure.busy("rate_limited", 5, 200, "rate:file").with("burst", 20),
-        RpcError.rateLimited("rate_limited", 5, 200, "rate:file").with("burst", 20));
-    assertSameWire(Failure.busy("auth_locked_out", 1000, 5, "auth_failures").with("window_seconds", 60L),
-        RpcError.rateLimited("auth_locked_out", 1000, 5, "auth_failures").with("window_seconds", 60L));
-    assertSameWire(Failure.unauthenticated("invalid_token").with("claim", "crit"),
-        RpcError.authenticationFailed("invalid_token").with("claim", "crit"));
-    assertSameWire(Failure.forbidden("admin", "operator").with("topic", "system.alert"),
-        RpcError.permissionDenied("admin", "operator").with("topic", "system.alert"));
+    assertWire(Failure.busy("rate_limited", 5, 200, "rate:file").with("burst", 20),
+        "{\"code\":-32040,\"message\":\"Rate limited\",\"data\":{\"reason\":\"rate_limited\",\"retry_after_ms\":5,\"limit\":200,\"scope\":\"rate:file\",\"burst\":20}}");
+    assertWire(Failure.busy("auth_locked_out", 1000, 5, "auth_failures").with("window_seconds", 60L),
+        "{\"code\":-32040,\"message\":\"Rate limited\",\"data\":{\"reason\":\"auth_locked_out\",\"retry_after_ms\":1000,\"limit\":5,\"scope\":\"auth_failures\",\"window_seconds\":60}}");
+    assertWire(Failure.unauthenticated("invalid_token").with("claim", "crit"),
+        "{\"code\":-32001,\"message\":\"Authentication failed\",\"data\":{\"reason\":\"invalid_token\",\"claim\":\"crit\"}}");
+    assertWire(Failure.forbidden("admin", "operator").with("topic", "system.alert"),
+        "{\"code\":-32002,\"message\":\"Permission denied\",\"data\":{\"reason\":\"insufficient_role\",\"required_role\":\"admin\",\"have_role\":\"operator\",\"topic\":\"system.alert\"}}");
   }
 
   @Test
