@@ -19,10 +19,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The catalog on a disk that fills up (a 4 MiB {@link TinyDisk}, filled by another writer). The catalog alone,
@@ -31,25 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogDiskFullTest {
 
-  @TempDir
-  Path parent;
-  Path dir;
-
-  @BeforeEach
-  void mountTinyFileSystem() throws Exception {
-    dir = TinyDisk.mount(parent.resolve("tiny"), "4m");
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    TinyDisk.unmount(dir);
-  }
+  @RegisterExtension
+  final TinyDisk disk = new TinyDisk("4m");
 
   @Test
   void writeRefusedByAFullDiskFailsPreciselyAndTheNextWriteCommits() throws Exception {
-    try (CatalogDatabase db = CatalogDatabase.open(dir.resolve("catalog.db"), 1)) {
+    try (CatalogDatabase db = CatalogDatabase.open(disk.path().resolve("catalog.db"), 1)) {
       db.write(h -> insert(h, 0, 1), false);
-      Path filler = dir.resolve("filler");
+      Path filler = disk.path().resolve("filler");
       fill(filler);
 
       Throwable refused = catchThrowable(() -> db.write(h -> insert(h, 1, 20_000), false));
@@ -68,18 +55,18 @@ class CatalogDiskFullTest {
   void rowTheFullDiskKeptWritingIsFinishedByALaterSweep() throws Exception {
     try (WorkPool readers = new WorkPool("t-read", 1, 16); WorkPool processes = new WorkPool("t-proc", 1, 16);
         WorkPool files = new WorkPool("t-fs", 1, 16);
-        MediaCatalog catalog = MediaCatalog.open(dir, dir.resolve("catalog.db"), readers, processes, files, 16, 0,
+        MediaCatalog catalog = MediaCatalog.open(disk.path(), disk.path().resolve("catalog.db"), readers, processes, files, 16, 0,
             "ffprobe", new FilesMetrics(new SimpleMeterRegistry()), Clock.systemUTC())) {
       String name = "camera0_2026-05-01_10-00-00.mp4";
       Path path = await(catalog.beginWriting(MediaKind.RECORDING, "camera0", name, "fmp4")).orElseThrow();
       Files.write(path, new byte[4096]);
       // No room anywhere: SQLite's log holds no spare pages and the catalog's reserve is used up already.
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("catalog.db"));
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + disk.path().resolve("catalog.db"));
           Statement st = c.createStatement()) {
         st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       }
-      Files.delete(dir.resolve("catalog.db.reserve"));
-      Path filler = dir.resolve("filler");
+      Files.delete(disk.path().resolve("catalog.db.reserve"));
+      Path filler = disk.path().resolve("filler");
       fill(filler);
 
       Throwable refused = catchThrowable(() -> await(catalog.finishWriting(MediaKind.RECORDING, "camera0", name)));

@@ -13,10 +13,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A recording on a disk that really fills up (a 4 MiB {@link TinyDisk} holding the data directory and the catalog;
@@ -25,23 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullRecordingTest {
 
-  @TempDir
-  Path parent;
-  Path dir;
-
-  @BeforeEach
-  void mountTinyFileSystem() throws Exception {
-    dir = TinyDisk.mount(parent.resolve("tiny"), "4m");
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    TinyDisk.unmount(dir);
-  }
+  @RegisterExtension
+  final TinyDisk disk = new TinyDisk("4m");
 
   @Test
   void recordingEndsWithDiskFullAndItsFileIsCompleteAndDeletable() throws Exception {
-    try (TestService service = TestService.start(dir, MediaTesting.and(MediaTesting.testPatterns(1), tree -> {
+    try (TestService service = TestService.start(disk.path(), MediaTesting.and(MediaTesting.testPatterns(1), tree -> {
       tree.with("storage").put("min_free_bytes", 0).put("min_free_percent", 0).put("warning_free_percent", 0)
           .put("reclaim_when_full", false);
       tree.with("retention").put("enabled", false);
@@ -49,10 +36,10 @@ class DiskFullRecordingTest {
       String filename = client.result("start_recording", new JsonObject().put("device", "camera0"))
           .getString("filename");
       client.awaitNotification(n -> MediaTesting.recordingUpdate(n, "RECORDING"));
-      Path file = dir.resolve("recordings/camera0").resolve(filename);
+      Path file = disk.path().resolve("recordings/camera0").resolve(filename);
       MediaTesting.await("media in the file", Duration.ofSeconds(20), () -> file.toFile().length() > 20_000);
 
-      fill(dir.resolve("filler"));
+      fill(disk.path().resolve("filler"));
 
       JsonObject ended = client.awaitNotification(n -> MediaTesting.recordingUpdate(n, "ERROR"))
           .getJsonObject("params");

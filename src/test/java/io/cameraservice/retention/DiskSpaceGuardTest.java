@@ -19,10 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The disk-space guard on a real, tiny file system: a 16 MiB {@link TinyDisk}. Floor 4 MiB, warning
@@ -33,22 +31,11 @@ class DiskSpaceGuardTest {
   static final int MIB = 1 << 20;
   static final Instant T = Instant.parse("2026-05-01T00:00:00Z");
 
-  @TempDir
-  Path parent;
-  Path dir;
-
-  @BeforeEach
-  void mountTinyFileSystem() throws Exception {
-    dir = TinyDisk.mount(parent.resolve("tiny"), "16m");
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    TinyDisk.unmount(dir);
-  }
+  @RegisterExtension
+  final TinyDisk disk = new TinyDisk("16m");
 
   private TestService start(boolean reclaim) {
-    return TestService.start(dir, tree -> {
+    return TestService.start(disk.path(), tree -> {
       tree.with("storage").put("min_free_bytes", 4 * MIB).put("min_free_percent", 0)
           .put("warning_free_percent", 50).put("reclaim_when_full", reclaim).put("check_interval_seconds", 1);
       tree.with("retention").put("enabled", false);
@@ -67,7 +54,7 @@ class DiskSpaceGuardTest {
   }
 
   private void recording(int i) {
-    MediaSamples.placeBytes(dir, "recordings", "camera0", "camera0_" + i + ".mp4", 2 * MIB, T.plusSeconds(i));
+    MediaSamples.placeBytes(disk.path(), "recordings", "camera0", "camera0_" + i + ".mp4", 2 * MIB, T.plusSeconds(i));
   }
 
   @Test
@@ -125,7 +112,7 @@ class DiskSpaceGuardTest {
       Path writing = service.mediaIntake().begin(MediaKind.RECORDING, "camera1", "camera1_live.mp4",
           null, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       Files.write(writing, new byte[MIB]);
-      MediaSamples.placeBytes(dir, "snapshots", "camera0", "camera0_old.jpg", MIB, T.minusSeconds(100));
+      MediaSamples.placeBytes(disk.path(), "snapshots", "camera0", "camera0_old.jpg", MIB, T.minusSeconds(100));
       for (int i = 0; i < 5; i++) {
         recording(i);
       }
@@ -134,11 +121,11 @@ class DiskSpaceGuardTest {
       assertThat(back.getLong("value")).isGreaterThanOrEqualTo(4L * MIB);
       // 16 MiB - 1 (writing) - 1 (snapshot) - 10 (recordings) leaves under 4 MiB: the oldest recording goes first,
       // and only as many as needed to get back above the floor.
-      assertThat(Files.exists(dir.resolve("recordings/camera0/camera0_0.mp4"))).isFalse();
-      assertThat(Files.exists(dir.resolve("recordings/camera0/camera0_4.mp4"))).isTrue();
-      assertThat(Files.exists(dir.resolve("recordings/camera0/camera0_3.mp4"))).isTrue();
+      assertThat(Files.exists(disk.path().resolve("recordings/camera0/camera0_0.mp4"))).isFalse();
+      assertThat(Files.exists(disk.path().resolve("recordings/camera0/camera0_4.mp4"))).isTrue();
+      assertThat(Files.exists(disk.path().resolve("recordings/camera0/camera0_3.mp4"))).isTrue();
       assertThat(Files.exists(writing)).isTrue();
-      assertThat(Files.exists(dir.resolve("snapshots/camera0/camera0_old.jpg"))).isTrue();
+      assertThat(Files.exists(disk.path().resolve("snapshots/camera0/camera0_old.jpg"))).isTrue();
       JsonObject reclaimed = admin.result("get_metrics", null).getJsonObject("file_metrics")
           .getJsonObject("deletions").getJsonObject("reclaim");
       assertThat(reclaimed.getLong("files")).isBetween(1L, 2L);
